@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using SmartIsland.Enterprises.Domain;
+using SmartIsland.Platform.Data;
+
+namespace SmartIsland.Enterprises.Data;
+
+internal sealed class EnterprisesModel : IModuleModel
+{
+    public void Configure(ModelBuilder modelBuilder, DatabaseProvider provider)
+    {
+        modelBuilder.Entity<Enterprise>(e =>
+        {
+            e.ToTable("ent_enterprises");
+            e.Property(x => x.CreditCode).HasMaxLength(18);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.LegalRepresentative).HasMaxLength(64);
+            e.Property(x => x.IndustryCode).HasMaxLength(5);
+            e.Property(x => x.Address).HasMaxLength(300);
+            e.Property(x => x.ContactName).HasMaxLength(64);
+            e.Property(x => x.ContactPhone).HasMaxLength(30);
+            e.HasIndex(x => new { x.ZoneId, x.CreditCode }).IsUnique();
+            e.HasIndex(x => new { x.ZoneId, x.Name });
+            e.HasMany(x => x.Qualifications).WithOne().HasForeignKey(q => q.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.Indicators).WithOne().HasForeignKey(i => i.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<Qualification>(q =>
+        {
+            q.ToTable("ent_qualifications");
+            q.Property(x => x.CertificateNumber).HasMaxLength(64);
+            q.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
+            q.HasIndex(x => new { x.EnterpriseId, x.Kind });
+        });
+        modelBuilder.Entity<YearlyIndicator>(i =>
+        {
+            i.ToTable("ent_yearly_indicators");
+            i.HasIndex(x => new { x.EnterpriseId, x.Year }).IsUnique();
+            foreach (var money in new[] { nameof(YearlyIndicator.Revenue), nameof(YearlyIndicator.RdExpense), nameof(YearlyIndicator.TaxPaid) })
+                i.Property(money).HasPrecision(18, 2);
+            i.Property(x => x.LandMu).HasPrecision(12, 2);
+            i.Property(x => x.EnergyUseTce).HasPrecision(14, 2);
+        });
+    }
+}

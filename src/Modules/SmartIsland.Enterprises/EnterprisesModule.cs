@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using SmartIsland.Enterprises.Api;
+using SmartIsland.Enterprises.Data;
+using SmartIsland.Enterprises.Features;
+using SmartIsland.Platform.Data;
+
+namespace SmartIsland.Enterprises;
+
+public static class EnterprisesModule
+{
+    public static IServiceCollection AddEnterprisesModule(this IServiceCollection services)
+    {
+        services.AddSingleton<IModuleModel, EnterprisesModel>();
+        services.AddScoped<EnterpriseRegistry>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapEnterprisesModule(this IEndpointRouteBuilder app) => app.MapEnterprisesApi();
+}

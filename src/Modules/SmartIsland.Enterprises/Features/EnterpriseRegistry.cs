@@ -1,0 +1,230 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using SmartIsland.Codes.Domain;
+using SmartIsland.Enterprises.Domain;
+using SmartIsland.Enterprises.Resources;
+using SmartIsland.Organisation.Domain;
+using SmartIsland.Platform.Data;
+using SmartIsland.Platform.Problems;
+using SmartIsland.Platform.Security;
+using SmartIsland.Platform.Tenancy;
+
+namespace SmartIsland.Enterprises.Features;
+
+/// <summary>
+/// The registry's use cases — list, read, register, edit — shared by the pages and the API so both
+/// apply the same validation, access rules and masking.
+/// </summary>
+public sealed class EnterpriseRegistry(
+    IDbContextFactory<PlatformDbContext> dbs,
+    ICurrentUser user,
+    IOrganisationDirectory organisation,
+    IStringLocalizer<EnterpriseStrings> l,
+    TimeProvider clock)
+{
+    public const int MaxPageSize = 200;
+
+    public async Task<Paged<EnterpriseListItem>> SearchAsync(EnterpriseQuery query, CancellationToken ct = default)
+    {
+        var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
+        var page = Math.Max(1, query.Page);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var q = Filter(db, query);
+        var total = await q.CountAsync(ct);
+        var rows = await Sort(q, query)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(e => new
+            {
+                e.Id, e.CreditCode, e.Name, e.LegalRepresentative, e.IndustryCode, e.ParkId, e.RegisteredOn,
+                Kinds = e.Qualifications.Select(x => x.Kind).ToList(),
+            })
+            .ToListAsync(ct);
+        var parks = await ParkNamesAsync(ct);
+        var items = rows.Select(r => new EnterpriseListItem(
+            r.Id, r.CreditCode, r.Name,
+            EnterpriseAccess.CanSeePersonalData(user, r.Id) ? r.LegalRepresentative : Masking.PersonName(r.LegalRepresentative),
+            r.IndustryCode, r.ParkId, r.ParkId is { } p ? parks.GetValueOrDefault(p) : null, r.RegisteredOn,
+            r.Kinds.Distinct().Order().ToList())).ToList();
+        return new Paged<EnterpriseListItem>(items, total, page, pageSize);
+    }
+
+    /// <summary>Every row of the filtered list, in order, for the Excel export (streams; no paging).</summary>
+    public async IAsyncEnumerable<EnterpriseListItem> ExportAsync(EnterpriseQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var parks = await ParkNamesAsync(ct);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var rows = Sort(Filter(db, query), query)
+            .Select(e => new { e.Id, e.CreditCode, e.Name, e.LegalRepresentative, e.IndustryCode, e.ParkId, e.RegisteredOn })
+            .AsAsyncEnumerable();
+        await foreach (var r in rows.WithCancellation(ct))
+        {
+            yield return new EnterpriseListItem(r.Id, r.CreditCode, r.Name,
+                EnterpriseAccess.CanSeePersonalData(user, r.Id) ? r.LegalRepresentative : Masking.PersonName(r.LegalRepresentative),
+                r.IndustryCode, r.ParkId, r.ParkId is { } p ? parks.GetValueOrDefault(p) : null, r.RegisteredOn, []);
+        }
+    }
+
+    public async Task<EnterpriseDetail> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var e = await db.Set<Enterprise>().AsNoTracking()
+            .Include(x => x.Qualifications).Include(x => x.Indicators)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw NotFound();
+        EnterpriseAccess.DemandRead(user, id, l["ForbiddenRead"]);
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var full = EnterpriseAccess.CanSeePersonalData(user, id);
+        var parks = await ParkNamesAsync(ct);
+        return new EnterpriseDetail(
+            e.Id, e.CreditCode, e.Name,
+            full ? e.LegalRepresentative : Masking.PersonName(e.LegalRepresentative),
+            e.IndustryCode, e.ParkId, e.ParkId is { } p ? parks.GetValueOrDefault(p) : null,
+            e.Address, e.ContactName,
+            full ? e.ContactPhone : Masking.Phone(e.ContactPhone),
+            e.RegisteredOn, e.Version, !full, EnterpriseAccess.CanEdit(user, id),
+            e.Qualifications.OrderBy(q => q.Kind).Select(q => new QualificationView(q.Id, q.Kind, q.CertificateNumber, q.ValidFrom, q.ValidUntil, q.IsValidOn(today))).ToList(),
+            e.Indicators.OrderByDescending(i => i.Year).Select(ToView).ToList());
+    }
+
+    public async Task<EnterpriseDetail> CreateAsync(EnterpriseInput input, CancellationToken ct = default)
+    {
+        if (!EnterpriseAccess.CanCreate(user)) throw new ForbiddenException(EnterpriseAccess.CreateRule, l["ForbiddenCreate"]);
+        await ValidateAsync(input, ct);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var code = input.CreditCode!.Trim().ToUpperInvariant();
+        if (await db.Set<Enterprise>().AnyAsync(x => x.CreditCode == code, ct))
+            throw new ConflictException("creditCode", l["DuplicateCreditCode", code]);
+        var e = new Enterprise { CreditCode = code };
+        Apply(e, input, personalData: true);
+        db.Add(e);
+        await SaveAsync(db, ct);
+        return await GetAsync(e.Id, ct);
+    }
+
+    public async Task<EnterpriseDetail> UpdateAsync(Guid id, EnterpriseInput input, string? reason = null, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var e = await db.Set<Enterprise>().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw NotFound();
+        EnterpriseAccess.DemandEdit(user, id, l["ForbiddenEdit"]);
+        await ValidateAsync(input, ct, requireVersion: true);
+        var code = input.CreditCode!.Trim().ToUpperInvariant();
+        if (code != e.CreditCode && await db.Set<Enterprise>().AnyAsync(x => x.CreditCode == code && x.Id != id, ct))
+            throw new ConflictException("creditCode", l["DuplicateCreditCode", code]);
+        db.Entry(e).Property(x => x.Version).OriginalValue = input.Version!.Value;
+        e.CreditCode = code;
+        // A role that only sees masked personal data cannot overwrite it with the mask.
+        Apply(e, input, personalData: EnterpriseAccess.CanSeePersonalData(user, id));
+        db.AuditReason = reason;
+        await SaveAsync(db, ct);
+        return await GetAsync(id, ct);
+    }
+
+    private async Task SaveAsync(PlatformDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException("version", l["ConcurrencyConflict"]);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique index caught a duplicate that a concurrent request inserted after our check.
+            throw new ConflictException("creditCode", l["DuplicateCreditCode", ""]);
+        }
+    }
+
+    private static void Apply(Enterprise e, EnterpriseInput input, bool personalData)
+    {
+        e.Name = input.Name!.Trim();
+        e.IndustryCode = input.IndustryCode!.Trim().ToUpperInvariant();
+        e.ParkId = input.ParkId;
+        e.Address = Clean(input.Address);
+        e.ContactName = Clean(input.ContactName);
+        e.RegisteredOn = input.RegisteredOn;
+        if (personalData)
+        {
+            e.LegalRepresentative = Clean(input.LegalRepresentative);
+            e.ContactPhone = Clean(input.ContactPhone);
+        }
+    }
+
+    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary>Checks every field and reports all problems at once; nothing is written when any fails.</summary>
+    private async Task ValidateAsync(EnterpriseInput input, CancellationToken ct, bool requireVersion = false)
+    {
+        var errors = new ValidationErrors();
+        if (string.IsNullOrWhiteSpace(input.CreditCode)) errors.Add("creditCode", l["Required", l["CreditCode"]]);
+        else
+        {
+            var check = CreditCode.Check(input.CreditCode);
+            if (!check.Valid) errors.Add("creditCode", l["CreditCodeInvalid", l["CodeProblem_" + check.Problem]]);
+        }
+        if (string.IsNullOrWhiteSpace(input.Name)) errors.Add("name", l["Required", l["Name"]]);
+        else if (input.Name.Trim().Length > 200) errors.Add("name", l["TooLong", l["Name"], 200]);
+        if (string.IsNullOrWhiteSpace(input.IndustryCode)) errors.Add("industryCode", l["Required", l["IndustryCode"]]);
+        else if (!IndustryCode.IsValid(input.IndustryCode.Trim().ToUpperInvariant())) errors.Add("industryCode", l["IndustryCodeInvalid"]);
+        if (input.LegalRepresentative?.Trim().Length > 64) errors.Add("legalRepresentative", l["TooLong", l["LegalRepresentative"], 64]);
+        if (input.Address?.Trim().Length > 300) errors.Add("address", l["TooLong", l["Address"], 300]);
+        if (input.ContactPhone is { Length: > 0 } phone && !IsPhone(phone)) errors.Add("contactPhone", l["PhoneInvalid"]);
+        if (input.RegisteredOn is { } reg && reg > DateOnly.FromDateTime(clock.GetLocalNow().DateTime)) errors.Add("registeredOn", l["DateInFuture"]);
+        if (requireVersion && input.Version is null) errors.Add("version", l["Required", "version"]);
+        if (input.ParkId is { } parkId && (await organisation.ParksAsync(ct)).All(p => p.Id != parkId)) errors.Add("parkId", l["ParkUnknown"]);
+        errors.ThrowIfAny();
+    }
+
+    internal static bool IsPhone(string s) => s.Trim().Length is >= 7 and <= 20 && s.Trim().All(c => char.IsAsciiDigit(c) || c is '-' or '+' or ' ');
+
+    private IQueryable<Enterprise> Filter(PlatformDbContext db, EnterpriseQuery query)
+    {
+        var q = db.Set<Enterprise>().AsNoTracking();
+        if (!EnterpriseAccess.CanList(user))
+        {
+            // An enterprise user's list is its own enterprise; citizens and partners see nothing.
+            var own = user.IsInRole(Roles.EnterpriseUser) ? user.EnterpriseId : null;
+            q = q.Where(e => e.Id == own);
+        }
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var s = query.Search.Trim();
+            var upper = s.ToUpperInvariant();
+            q = q.Where(e => e.Name.Contains(s) || e.CreditCode.StartsWith(upper));
+        }
+        if (query.ParkId is { } park) q = q.Where(e => e.ParkId == park);
+        if (!string.IsNullOrWhiteSpace(query.IndustryCode))
+        {
+            var ind = query.IndustryCode.Trim().ToUpperInvariant();
+            q = q.Where(e => e.IndustryCode.StartsWith(ind));
+        }
+        if (query.Qualification is { } kind)
+        {
+            var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+            q = q.Where(e => e.Qualifications.Any(x => x.Kind == kind && (x.ValidUntil == null || x.ValidUntil >= today)));
+        }
+        return q;
+    }
+
+    private static IQueryable<Enterprise> Sort(IQueryable<Enterprise> q, EnterpriseQuery query) => (query.Sort, query.Descending) switch
+    {
+        (EnterpriseSort.CreditCode, false) => q.OrderBy(e => e.CreditCode),
+        (EnterpriseSort.CreditCode, true) => q.OrderByDescending(e => e.CreditCode),
+        (EnterpriseSort.IndustryCode, false) => q.OrderBy(e => e.IndustryCode).ThenBy(e => e.Name),
+        (EnterpriseSort.IndustryCode, true) => q.OrderByDescending(e => e.IndustryCode).ThenBy(e => e.Name),
+        (EnterpriseSort.RegisteredOn, false) => q.OrderBy(e => e.RegisteredOn).ThenBy(e => e.Name),
+        (EnterpriseSort.RegisteredOn, true) => q.OrderByDescending(e => e.RegisteredOn).ThenBy(e => e.Name),
+        (_, true) => q.OrderByDescending(e => e.Name).ThenBy(e => e.Id),
+        _ => q.OrderBy(e => e.Name).ThenBy(e => e.Id),
+    };
+
+    private async Task<Dictionary<Guid, string>> ParkNamesAsync(CancellationToken ct) =>
+        (await organisation.ParksAsync(ct)).ToDictionary(p => p.Id, p => p.Name);
+
+    private NotFoundException NotFound() => new(l["NotFound"]);
+
+    internal static IndicatorView ToView(YearlyIndicator i) => new(
+        i.Year, i.Revenue, i.RdExpense, i.TaxPaid, i.Employees, i.TechStaff, i.InventionPatents, i.UtilityModelPatents,
+        i.DesignPatents, i.SoftwareCopyrights, i.LandMu, i.EnergyUseTce, i.Version);
+}

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+using SmartIsland.Organisation.Data;
+using SmartIsland.Organisation.Domain;
+using SmartIsland.Platform.Data;
+
+namespace SmartIsland.Organisation;
+
+public static class OrganisationModule
+{
+    public static IServiceCollection AddOrganisationModule(this IServiceCollection services)
+    {
+        services.AddSingleton<IModuleModel, OrganisationModel>();
+        services.AddScoped<IOrganisationDirectory, OrganisationDirectory>();
+        return services;
+    }
+}

@@ -1,0 +1,35 @@
+using SmartIsland.Access;
+using SmartIsland.Calendar;
+using SmartIsland.Enterprises;
+using SmartIsland.Organisation;
+
+namespace SmartIsland.Host.Hosting;
+
+/// <summary>The modules this host is made of. A new module adds one line to each method.</summary>
+public static class ModuleCatalog
+{
+    public static IServiceCollection AddModules(this IServiceCollection services, IConfiguration config, PlatformSettings settings) =>
+        services
+            .AddAccessModule(config["Auth:JwtKey"], settings.DataDirectory)
+            .AddOrganisationModule()
+            .AddCalendarModule()
+            .AddEnterprisesModule();
+
+    public static IEndpointRouteBuilder MapModules(this IEndpointRouteBuilder app)
+    {
+        app.MapAccessModule();
+        Codes.Api.CodesApi.MapCodesApi(app);
+        app.MapCalendarModule();
+        app.MapEnterprisesModule();
+        return app;
+    }
+
+    /// <summary>Assemblies whose pages the router serves, besides the host's own.</summary>
+    public static readonly System.Reflection.Assembly[] PageAssemblies =
+    [
+        typeof(AccessModule).Assembly,
+        typeof(CalendarModule).Assembly,
+        typeof(OrganisationModule).Assembly,
+        typeof(EnterprisesModule).Assembly,
+    ];
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
+using SmartIsland.Access.Api;
+using SmartIsland.Platform.Tenancy;
+using SmartIsland.Platform.Web;
+
+namespace SmartIsland.Host.Hosting;
+
+public static class WebHosting
+{
+    public static IServiceCollection AddPlatformWeb(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = AccessApi.Cultures.Select(c => new CultureInfo(c)).ToList();
+            o.DefaultRequestCulture = new RequestCulture("zh-CN");
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            // Chinese first: the browser's Accept-Language does not switch the platform to English;
+            // the user's own choice (cookie) or an explicit ?culture= does.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemHandling>();
+
+        var perMinute = config.GetValue("RateLimits:PublicPerMinute", 120);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(PlatformPolicies.PublicRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.OnRejected = async (ctx, ct) =>
+            {
+                ctx.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                await ctx.HttpContext.Response.WriteAsJsonAsync(new { type = "about:blank", title = "Too many requests", status = 429 }, ct);
+            };
+        });
+
+        services.AddOpenApi();
+        services.AddAntiforgery();
+        services.AddCascadingAuthenticationState();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return services;
+    }
+
+    /// <summary>Makes the signed-in principal known to the scope before any module asks <see cref="ICurrentUser"/>.</summary>
+    public static IApplicationBuilder UseCurrentUser(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        if (http.User.Identity?.IsAuthenticated == true)
+            http.RequestServices.GetRequiredService<CurrentUser>().Set(http.User);
+        await next();
+    });
+}

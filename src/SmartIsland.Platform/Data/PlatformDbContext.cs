@@ -1,0 +1,316 @@
+using System.Linq.Expressions;
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SmartIsland.Platform.Audit;
+using SmartIsland.Platform.Problems;
+using SmartIsland.Platform.Tenancy;
+
+namespace SmartIsland.Platform.Data;
+
+/// <summary>
+/// The one platform database. Each module adds its own tables through <see cref="IModuleModel"/>.
+/// Three things happen here so that no module can forget them:
+/// every <see cref="IZoneOwned"/> row is filtered to the signed-in user's zone and stamped on insert;
+/// every <see cref="IVersioned"/> row is checked for concurrent edits;
+/// every write appends to the hash-chained audit log in the same transaction.
+/// </summary>
+/// <remarks>
+/// Add a migration for both providers (from the repository root):
+/// <code>
+/// dotnet ef migrations add NAME --project src/SmartIsland.Migrations.Sqlite   --startup-project src/SmartIsland.Host -- --provider Sqlite
+/// dotnet ef migrations add NAME --project src/SmartIsland.Migrations.Postgres --startup-project src/SmartIsland.Host -- --provider Postgres
+/// </code>
+/// </remarks>
+public class PlatformDbContext : IdentityDbContext<PlatformUser, IdentityRole<Guid>, Guid>
+{
+    /// <summary>Serialises appends to the audit chain inside this process; PostgreSQL adds an advisory lock across processes.</summary>
+    private static readonly SemaphoreSlim AuditChainLock = new(1, 1);
+    private const long AuditChainAdvisoryLockKey = 7_400_412_001;
+
+    private static readonly HashSet<string> NeverAudited = new(StringComparer.Ordinal)
+    {
+        nameof(PlatformUser.PasswordHash), nameof(PlatformUser.SecurityStamp), nameof(PlatformUser.ConcurrencyStamp), "KeyHash",
+    };
+
+    private readonly IReadOnlyList<IModuleModel> modules;
+    private readonly ICurrentUser currentUser;
+    private readonly TimeProvider clock;
+    private readonly List<AuditEntry> recordedActions = [];
+
+    public PlatformDbContext(DbContextOptions<PlatformDbContext> options, IEnumerable<IModuleModel> modules, ICurrentUser currentUser, TimeProvider clock)
+        : base(options)
+    {
+        this.modules = modules.ToList();
+        this.currentUser = currentUser;
+        this.clock = clock;
+        Provider = options.Extensions.Any(e => e.GetType().Name.StartsWith("Npgsql", StringComparison.Ordinal))
+            ? DatabaseProvider.Postgres
+            : DatabaseProvider.Sqlite;
+        CurrentZoneId = currentUser.ZoneId;
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>The zone every query is filtered to; referenced by the query filters, so EF reads it per query.</summary>
+    public Guid? CurrentZoneId { get; private set; }
+
+    /// <summary>True only in system work (seeding, the CLI, chain verification) after <see cref="UseAllZones"/>.</summary>
+    public bool AllZones { get; private set; }
+
+    /// <summary>The reason recorded with the next save's audit entries, where the action takes one.</summary>
+    public string? AuditReason { get; set; }
+
+    /// <summary>Lifts the zone filter. For system work only; never call it on a user's behalf.</summary>
+    public PlatformDbContext UseAllZones()
+    {
+        AllZones = true;
+        return this;
+    }
+
+    /// <summary>Acts inside one zone without a signed-in user (seeding, jobs).</summary>
+    public PlatformDbContext UseZone(Guid zoneId)
+    {
+        CurrentZoneId = zoneId;
+        AllZones = false;
+        return this;
+    }
+
+    /// <summary>Records an action that changes no row (a login, an export, a verification) in the audit log at the next save.</summary>
+    public void RecordAction(string action, string entityType, string? entityId, string? reason = null, object? details = null)
+    {
+        recordedActions.Add(new AuditEntry
+        {
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId,
+            Reason = reason,
+            After = details is null ? null : JsonSerializer.Serialize(details),
+        });
+    }
+
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            // SQLite cannot compare or sort DateTimeOffset or decimal in SQL; store them as sortable numbers.
+            // Money keeps 15 significant digits this way, enough for yuan amounts with fen (ADR 0002).
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<decimal>().HaveConversion<double>();
+            configurationBuilder.Properties<decimal?>().HaveConversion<double?>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<PlatformUser>(u =>
+        {
+            u.Property(x => x.DisplayName).HasMaxLength(64);
+            u.Property(x => x.Culture).HasMaxLength(10);
+            u.HasIndex(x => x.ZoneId);
+        });
+
+        builder.Entity<AuditEntry>(a =>
+        {
+            a.ToTable("platform_audit_log");
+            a.HasKey(x => x.Sequence);
+            a.Property(x => x.Sequence).ValueGeneratedNever();
+            a.Property(x => x.Action).HasMaxLength(64);
+            a.Property(x => x.EntityType).HasMaxLength(128);
+            a.Property(x => x.EntityId).HasMaxLength(128);
+            a.Property(x => x.UserName).HasMaxLength(256);
+            a.Property(x => x.Reason).HasMaxLength(1000);
+            a.Property(x => x.PreviousHash).HasMaxLength(64);
+            a.Property(x => x.Hash).HasMaxLength(64);
+            a.HasIndex(x => new { x.ZoneId, x.Sequence });
+            a.HasIndex(x => new { x.EntityType, x.EntityId });
+            a.HasQueryFilter(x => AllZones || x.ZoneId == CurrentZoneId);
+        });
+
+        foreach (var module in modules)
+        {
+            module.Configure(builder, Provider);
+        }
+
+        foreach (var entity in builder.Model.GetEntityTypes().Where(t => t.BaseType is null).ToList())
+        {
+            if (typeof(IZoneOwned).IsAssignableFrom(entity.ClrType))
+            {
+                ApplyZoneFilterMethod.MakeGenericMethod(entity.ClrType).Invoke(this, [builder]);
+                builder.Entity(entity.ClrType).HasIndex(nameof(IZoneOwned.ZoneId));
+            }
+            if (typeof(IVersioned).IsAssignableFrom(entity.ClrType))
+            {
+                builder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+            }
+        }
+    }
+
+    private static readonly System.Reflection.MethodInfo ApplyZoneFilterMethod =
+        typeof(PlatformDbContext).GetMethod(nameof(ApplyZoneFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+
+    private void ApplyZoneFilter<T>(ModelBuilder builder) where T : class, IZoneOwned
+    {
+        Expression<Func<T, bool>> filter = e => AllZones || e.ZoneId == CurrentZoneId;
+        builder.Entity<T>().HasQueryFilter(filter);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampZonesAndVersions();
+        var entries = CollectAuditEntries();
+        if (entries.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await AuditChainLock.WaitAsync(cancellationToken);
+        try
+        {
+            var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+            try
+            {
+                if (Provider == DatabaseProvider.Postgres)
+                {
+                    await Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AuditChainAdvisoryLockKey})", cancellationToken);
+                }
+                var last = await AuditLog.IgnoreQueryFilters().AsNoTracking()
+                    .OrderByDescending(e => e.Sequence)
+                    .Select(e => new { e.Sequence, e.Hash })
+                    .FirstOrDefaultAsync(cancellationToken);
+                var sequence = last?.Sequence ?? 0;
+                var previous = last?.Hash ?? AuditChain.Genesis;
+                foreach (var entry in entries)
+                {
+                    AuditChain.Seal(entry, ++sequence, previous);
+                    previous = entry.Hash;
+                    AuditLog.Add(entry);
+                }
+                var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+                recordedActions.Clear();
+                AuditReason = null;
+                return written;
+            }
+            catch
+            {
+                // The sealed entries were never committed: take them back so a retry seals them afresh.
+                foreach (var entry in entries)
+                {
+                    Entry(entry).State = EntityState.Detached;
+                }
+                throw;
+            }
+            finally
+            {
+                if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+            }
+        }
+        finally
+        {
+            AuditChainLock.Release();
+        }
+    }
+
+    private void StampZonesAndVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is IZoneOwned owned)
+            {
+                if (entry.State == EntityState.Added && owned.ZoneId == Guid.Empty)
+                {
+                    owned.ZoneId = CurrentZoneId ?? throw new ForbiddenException("tenancy", "A zone-owned row cannot be written without a zone.");
+                }
+                if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                    && !AllZones && owned.ZoneId != CurrentZoneId)
+                {
+                    throw new ForbiddenException("tenancy", "A row of another zone cannot be written.");
+                }
+            }
+            if (entry.Entity is IVersioned versioned && entry.State == EntityState.Modified)
+            {
+                versioned.Version++;
+            }
+        }
+    }
+
+    private List<AuditEntry> CollectAuditEntries()
+    {
+        var now = clock.GetUtcNow();
+        var result = new List<AuditEntry>();
+        foreach (var entry in ChangeTracker.Entries().ToList())
+        {
+            if (entry.Entity is AuditEntry || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+                continue;
+            var (before, after) = Snapshot(entry);
+            if (entry.State == EntityState.Modified && before is null) continue; // nothing audited changed
+            result.Add(new AuditEntry
+            {
+                At = now,
+                ZoneId = entry.Entity is IZoneOwned z ? z.ZoneId : CurrentZoneId,
+                UserId = currentUser.UserId,
+                UserName = currentUser.UserName ?? (AllZones ? "system" : null),
+                Action = entry.State switch
+                {
+                    EntityState.Added => AuditActions.Create,
+                    EntityState.Deleted => AuditActions.Delete,
+                    _ => AuditActions.Update,
+                },
+                EntityType = entry.Metadata.ClrType.Name,
+                EntityId = KeyOf(entry),
+                Before = before,
+                After = after,
+                Reason = AuditReason,
+            });
+        }
+        foreach (var action in recordedActions)
+        {
+            action.At = now;
+            action.ZoneId ??= CurrentZoneId;
+            action.UserId = currentUser.UserId;
+            action.UserName = currentUser.UserName ?? (AllZones ? "system" : null);
+            action.Reason ??= AuditReason;
+            result.Add(action);
+        }
+        return result;
+    }
+
+    private static string? KeyOf(EntityEntry entry)
+    {
+        var key = entry.Metadata.FindPrimaryKey();
+        return key is null ? null : string.Join(",", key.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
+    }
+
+    private static (string? Before, string? After) Snapshot(EntityEntry entry)
+    {
+        var props = entry.Properties.Where(p => !NeverAudited.Contains(p.Metadata.Name)).ToList();
+        switch (entry.State)
+        {
+            case EntityState.Added:
+                return (null, Json(props.ToDictionary(p => p.Metadata.Name, p => p.CurrentValue)));
+            case EntityState.Deleted:
+                return (Json(props.ToDictionary(p => p.Metadata.Name, p => p.OriginalValue)), null);
+            default:
+                var changed = props.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToList();
+                if (changed.Count == 0 || changed.All(p => p.Metadata.Name == nameof(IVersioned.Version))) return (null, null);
+                return (Json(changed.ToDictionary(p => p.Metadata.Name, p => p.OriginalValue)),
+                        Json(changed.ToDictionary(p => p.Metadata.Name, p => p.CurrentValue)));
+        }
+    }
+
+    private static readonly JsonSerializerOptions AuditJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static string Json(Dictionary<string, object?> values) => JsonSerializer.Serialize(values, AuditJson);
+}
