@@ -13,6 +13,7 @@ public static class EnterprisesModule
     {
         services.AddSingleton<IModuleModel, EnterprisesModel>();
         services.AddScoped<EnterpriseRegistry>();
+        services.AddScoped<EnterpriseExport>();
         return services;
     }
 

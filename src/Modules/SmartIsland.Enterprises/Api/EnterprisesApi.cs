@@ -20,6 +20,18 @@ public static class EnterprisesApi
                 sort ?? EnterpriseSort.Name, desc ?? false, page ?? 1, pageSize ?? 20), ct)))
             .WithName("ListEnterprises").WithSummary("Searches the zone's enterprises (paged).");
 
+        api.MapGet("/export", async (string? search, Guid? parkId, string? industryCode, QualificationKind? qualification,
+                EnterpriseSort? sort, bool? desc, EnterpriseExport export, HttpContext http, CancellationToken ct) =>
+            {
+                http.Response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+                http.Response.Headers.ContentDisposition = $"attachment; filename=\"enterprises-{DateTime.Now:yyyyMMdd-HHmm}.xlsx\"";
+                using var buffer = new MemoryStream();
+                await export.WriteAsync(new EnterpriseQuery(search, parkId, industryCode, qualification, sort ?? EnterpriseSort.Name, desc ?? false), buffer, ct);
+                buffer.Position = 0;
+                await buffer.CopyToAsync(http.Response.Body, ct);
+            })
+            .WithName("ExportEnterprises").WithSummary("The filtered list as an .xlsx ledger (masked as on screen).");
+
         api.MapGet("/{id:guid}", async (Guid id, EnterpriseRegistry registry, CancellationToken ct) =>
             TypedResults.Ok(await registry.GetAsync(id, ct)))
             .WithName("GetEnterprise");

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Localization;
+using MiniExcel = MiniExcelLibs.MiniExcel;
+using SmartIsland.Enterprises.Resources;
+
+namespace SmartIsland.Enterprises.Features;
+
+/// <summary>The filtered list as an Excel ledger (台账), with the same masking as the list on screen.</summary>
+public sealed class EnterpriseExport(EnterpriseRegistry registry, IStringLocalizer<EnterpriseStrings> l)
+{
+    public async Task WriteAsync(EnterpriseQuery query, Stream output, CancellationToken ct = default)
+    {
+        var rows = new List<Dictionary<string, object?>>();
+        await foreach (var e in registry.ExportAsync(query, ct))
+        {
+            rows.Add(new Dictionary<string, object?>
+            {
+                [l["CreditCode"]] = e.CreditCode,
+                [l["Name"]] = e.Name,
+                [l["LegalRepresentative"]] = e.LegalRepresentative,
+                [l["IndustryCode"]] = e.IndustryCode,
+                [l["Park"]] = e.ParkName,
+                [l["RegisteredOn"]] = e.RegisteredOn?.ToString("yyyy-MM-dd"),
+            });
+        }
+        if (rows.Count == 0)
+        {
+            // An empty export still carries its header row so the file is recognisable.
+            rows.Add(new Dictionary<string, object?> { [l["CreditCode"]] = null, [l["Name"]] = null });
+        }
+        await MiniExcel.SaveAsAsync(output, rows, cancellationToken: ct);
+    }
+}
