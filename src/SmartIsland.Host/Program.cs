@@ -11,7 +11,7 @@ builder.Services
     .AddPlatformDatabase(settings)
     .AddModules(builder.Configuration, settings)
     .AddDemoData()
-    .AddPlatformWeb(builder.Configuration);
+    .AddPlatformWeb(builder.Configuration, settings);
 
 var app = builder.Build();
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 using SmartIsland.Access.Api;
@@ -10,8 +11,10 @@ namespace SmartIsland.Host.Hosting;
 
 public static class WebHosting
 {
-    public static IServiceCollection AddPlatformWeb(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddPlatformWeb(this IServiceCollection services, IConfiguration config, PlatformSettings settings)
     {
+        // Keys that protect sign-in cookies live beside the data, so a restart does not sign everyone out.
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataDirectory, "keys"))).SetApplicationName("SmartIsland");
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {

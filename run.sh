@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Builds SmartIsland (Release) and starts it on an embedded SQLite file with demo data.
+#   ASPNETCORE_URLS       where to listen            (default http://127.0.0.1:5080)
+#   SMARTISLAND_DATA_DIR  SQLite file, keys, uploads (default ./data)
+# Extra arguments go to the app, e.g. `./run.sh migrate` or `./run.sh verify-audit`.
+set -euo pipefail
+cd "$(dirname "$0")"
+export SMARTISLAND_DATA_DIR="${SMARTISLAND_DATA_DIR:-$PWD/data}"
+export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:5080}"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+OUT="$PWD/publish"
+# Published, not run from the build output: Production serves static assets only from a publish (shared/stack.md).
+dotnet publish src/SmartIsland.Host/SmartIsland.Host.csproj -c Release -o "$OUT" -nologo -v q
+mkdir -p "$SMARTISLAND_DATA_DIR"
+echo "SmartIsland on $ASPNETCORE_URLS (data in $SMARTISLAND_DATA_DIR)"
+cd "$OUT"
+exec dotnet SmartIsland.Host.dll --contentRoot "$OUT" "$@"
