@@ -43,3 +43,19 @@ public sealed class CreditCodeTests
         check.Warnings.ShouldNotBeEmpty();
     }
 }
+
+public sealed class ImportColumnsTests
+{
+    [Theory]
+    [InlineData("统一社会信用代码", "creditCode")]
+    [InlineData("Credit code", "creditCode")]
+    [InlineData("营业收入(万元)", "revenue")] // half-width brackets as people type them
+    [InlineData("park", "park")]
+    [InlineData("Park", "park")]
+    public void Headers_are_recognised_in_either_language(string header, string key) =>
+        SmartIsland.Enterprises.Features.ImportColumns.FromHeader(header)!.Key.ShouldBe(key);
+
+    [Fact]
+    public void An_unknown_header_is_not_a_column() =>
+        SmartIsland.Enterprises.Features.ImportColumns.FromHeader("备注").ShouldBeNull();
+}

@@ -14,6 +14,7 @@ public static class EnterprisesModule
         services.AddSingleton<IModuleModel, EnterprisesModel>();
         services.AddScoped<EnterpriseRegistry>();
         services.AddScoped<EnterpriseExport>();
+        services.AddScoped<EnterpriseImport>();
         return services;
     }
 

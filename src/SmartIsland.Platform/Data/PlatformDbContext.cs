@@ -95,6 +95,34 @@ public class PlatformDbContext : IdentityDbContext<PlatformUser, IdentityRole<Gu
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
+    /// <summary>True while this context holds the audit-chain lock for a transaction of several saves.</summary>
+    private bool holdsChainLock;
+
+    /// <summary>
+    /// A transaction spanning several saves (a bulk import). It holds the audit-chain lock from start
+    /// to commit, so other writers wait before touching the database instead of holding the lock while
+    /// waiting for this transaction's database lock (which would deadlock on SQLite).
+    /// </summary>
+    public async Task<AuditedTransaction> BeginAuditedTransactionAsync(CancellationToken cancellationToken = default)
+    {
+        await AuditChainLock.WaitAsync(cancellationToken);
+        try
+        {
+            var transaction = await Database.BeginTransactionAsync(cancellationToken);
+            holdsChainLock = true;
+            return new AuditedTransaction(transaction, () =>
+            {
+                holdsChainLock = false;
+                AuditChainLock.Release();
+            });
+        }
+        catch
+        {
+            AuditChainLock.Release();
+            throw;
+        }
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         if (Provider == DatabaseProvider.Sqlite)
@@ -175,7 +203,8 @@ public class PlatformDbContext : IdentityDbContext<PlatformUser, IdentityRole<Gu
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        await AuditChainLock.WaitAsync(cancellationToken);
+        var lockedHere = !holdsChainLock;
+        if (lockedHere) await AuditChainLock.WaitAsync(cancellationToken);
         try
         {
             var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
@@ -219,7 +248,7 @@ public class PlatformDbContext : IdentityDbContext<PlatformUser, IdentityRole<Gu
         }
         finally
         {
-            AuditChainLock.Release();
+            if (lockedHere) AuditChainLock.Release();
         }
     }
 

@@ -32,6 +32,39 @@ public static class EnterprisesApi
             })
             .WithName("ExportEnterprises").WithSummary("The filtered list as an .xlsx ledger (masked as on screen).");
 
+        api.MapGet("/import/template", async (bool? english, EnterpriseImport import, HttpContext http, CancellationToken ct) =>
+            {
+                http.Response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+                http.Response.Headers.ContentDisposition = "attachment; filename=\"enterprise-ledger-template.xlsx\"";
+                using var buffer = new MemoryStream();
+                await import.WriteTemplateAsync(buffer, english ?? System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.Ordinal), ct);
+                buffer.Position = 0;
+                await buffer.CopyToAsync(http.Response.Body, ct);
+            })
+            .WithName("EnterpriseImportTemplate").WithSummary("The empty .xlsx template of the enterprise ledger.");
+
+        // Machine clients only (bearer token or API key): a form post with the sign-in cookie would need antiforgery.
+        api.MapPost("/import", async Task<Results<Ok<ImportReport>, ProblemHttpResult>> (IFormFile? file, ImportMode? mode, EnterpriseImport import, CancellationToken ct) =>
+            {
+                if (file is null) throw new SmartIsland.Platform.Problems.ValidationFailedException("file", "file is required (multipart/form-data field 'file')");
+                if (file.Length > EnterpriseImport.MaxBytes) throw new SmartIsland.Platform.Problems.PayloadTooLargeException("file", $"the file is larger than {EnterpriseImport.MaxBytes / 1024 / 1024} MB");
+                await using var stream = file.OpenReadStream();
+                var report = await import.ImportAsync(stream, file.FileName, mode ?? ImportMode.AllOrNothing, null, ct);
+                if (report.Written) return TypedResults.Ok(report);
+                return TypedResults.Problem(
+                    title: $"{report.Errors.Count} problem(s) in the file; nothing was imported",
+                    statusCode: StatusCodes.Status400BadRequest,
+                    extensions: new Dictionary<string, object?>
+                    {
+                        ["errors"] = new Dictionary<string, string[]> { ["file"] = report.Errors.Select(e => $"row {e.Row}, {e.Column}: {e.Reason}").ToArray() },
+                        ["rows"] = report.Errors,
+                    });
+            })
+            .DisableAntiforgery()
+            .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { AuthenticationSchemes = "Bearer,ApiKey" })
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(64L * 1024 * 1024))
+            .WithName("ImportEnterprises").WithSummary("Imports the ledger (.xlsx, ≤ 20 MB). mode=AllOrNothing (default) or ValidRowsOnly.");
+
         api.MapGet("/{id:guid}", async (Guid id, EnterpriseRegistry registry, CancellationToken ct) =>
             TypedResults.Ok(await registry.GetAsync(id, ct)))
             .WithName("GetEnterprise");
