@@ -99,6 +99,16 @@ public abstract class ImportBehaviour<TFactory>(TFactory factory) where TFactory
         var detail = await dept.GetFromJsonAsync<EnterpriseDetail>($"/api/enterprises/{list.Items[0].Id}", Json, Ct);
         detail!.Indicators.Single().Revenue.ShouldBe(880_000m); // 88 万元
         (await CountAsync(dept, good1)).ShouldBe(1);
+
+        // Bulk-inserted rows are audited one by one and sealed into the same hash chain.
+        var admin = await factory.ClientForAsync("admin");
+        var audit = await admin.GetFromJsonAsync<JsonElement>($"/api/audit?entityType=Enterprise&entityId={list.Items[0].Id}", Ct);
+        var entry = audit.GetProperty("items").EnumerateArray().Single();
+        entry.GetProperty("action").GetString().ShouldBe("Create");
+        entry.GetProperty("userName").GetString().ShouldBe("dept");
+        entry.GetProperty("reason").GetString()!.ShouldStartWith("Excel import ledger.xlsx");
+        entry.GetProperty("after").GetString()!.ShouldContain(good2);
+        (await admin.GetFromJsonAsync<JsonElement>("/api/audit/verify", Ct)).GetProperty("valid").GetBoolean().ShouldBeTrue();
     }
 
     [Fact]

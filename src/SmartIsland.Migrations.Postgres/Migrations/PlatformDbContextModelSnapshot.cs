@@ -302,6 +302,12 @@ namespace SmartIsland.Migrations.Postgres.Migrations
 
                     b.HasIndex("ZoneId", "Name");
 
+                    b.HasIndex("ZoneId", "IndustryCode", "Name");
+
+                    b.HasIndex("ZoneId", "ParkId", "Name");
+
+                    b.HasIndex("ZoneId", "RegisteredOn", "Name");
+
                     b.ToTable("ent_enterprises", (string)null);
                 });
 

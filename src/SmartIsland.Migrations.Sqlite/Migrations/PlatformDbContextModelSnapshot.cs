@@ -293,6 +293,12 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ZoneId", "Name");
 
+                    b.HasIndex("ZoneId", "IndustryCode", "Name");
+
+                    b.HasIndex("ZoneId", "ParkId", "Name");
+
+                    b.HasIndex("ZoneId", "RegisteredOn", "Name");
+
                     b.ToTable("ent_enterprises", (string)null);
                 });
 

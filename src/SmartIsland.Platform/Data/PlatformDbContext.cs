@@ -59,13 +59,16 @@ public class PlatformDbContext : IdentityDbContext<PlatformUser, IdentityRole<Gu
     /// <summary>The zone every query is filtered to; referenced by the query filters, so EF reads it per query.</summary>
     public Guid? CurrentZoneId { get; private set; }
 
-    /// <summary>True only in system work (seeding, the CLI, chain verification) after <see cref="UseAllZones"/>.</summary>
+    /// <summary>
+    /// True only in system work (seeding, the CLI) after <see cref="UseAllZones"/>: writes may then touch
+    /// any zone. Reads across zones use <c>IgnoreQueryFilters()</c> explicitly.
+    /// </summary>
     public bool AllZones { get; private set; }
 
     /// <summary>The reason recorded with the next save's audit entries, where the action takes one.</summary>
     public string? AuditReason { get; set; }
 
-    /// <summary>Lifts the zone filter. For system work only; never call it on a user's behalf.</summary>
+    /// <summary>Allows writes in any zone. For system work only; never call it on a user's behalf.</summary>
     public PlatformDbContext UseAllZones()
     {
         AllZones = true;
@@ -160,7 +163,7 @@ public class PlatformDbContext : IdentityDbContext<PlatformUser, IdentityRole<Gu
             a.Property(x => x.Hash).HasMaxLength(64);
             a.HasIndex(x => new { x.ZoneId, x.Sequence });
             a.HasIndex(x => new { x.EntityType, x.EntityId });
-            a.HasQueryFilter(x => AllZones || x.ZoneId == CurrentZoneId);
+            a.HasQueryFilter(x => x.ZoneId == CurrentZoneId);
         });
 
         foreach (var module in modules)
@@ -187,8 +190,61 @@ public class PlatformDbContext : IdentityDbContext<PlatformUser, IdentityRole<Gu
 
     private void ApplyZoneFilter<T>(ModelBuilder builder) where T : class, IZoneOwned
     {
-        Expression<Func<T, bool>> filter = e => AllZones || e.ZoneId == CurrentZoneId;
+        // A plain equality, so the (ZoneId, …) indexes serve every query; system reads across zones
+        // say so with IgnoreQueryFilters() at the call site instead of a flag inside the filter.
+        Expression<Func<T, bool>> filter = e => e.ZoneId == CurrentZoneId;
         builder.Entity<T>().HasQueryFilter(filter);
+    }
+
+    /// <summary>
+    /// Inserts many new rows at once — for bulk imports — with the same rules as <see cref="SaveChangesAsync(bool, CancellationToken)"/>:
+    /// zone stamped and checked, one audit entry per row (Create, all values after) sealed into the chain.
+    /// Must run inside <see cref="BeginAuditedTransactionAsync"/>; tracked changes are not saved by it.
+    /// </summary>
+    public async Task BulkInsertAsync<T>(IReadOnlyList<T> rows, CancellationToken cancellationToken = default) where T : class
+    {
+        if (!holdsChainLock) throw new InvalidOperationException("BulkInsertAsync runs inside BeginAuditedTransactionAsync.");
+        if (rows.Count == 0) return;
+        var entityType = Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
+        var properties = entityType.GetProperties().Where(p => !NeverAudited.Contains(p.Name)).ToList();
+        var key = entityType.FindPrimaryKey()!.Properties;
+        var now = clock.GetUtcNow();
+        var audit = new List<AuditEntry>(rows.Count);
+        foreach (var row in rows)
+        {
+            if (row is IZoneOwned owned)
+            {
+                if (owned.ZoneId == Guid.Empty) owned.ZoneId = CurrentZoneId ?? throw new ForbiddenException("tenancy", "A zone-owned row cannot be written without a zone.");
+                if (!AllZones && owned.ZoneId != CurrentZoneId) throw new ForbiddenException("tenancy", "A row of another zone cannot be written.");
+            }
+            audit.Add(new AuditEntry
+            {
+                At = now,
+                ZoneId = row is IZoneOwned z ? z.ZoneId : CurrentZoneId,
+                UserId = currentUser.UserId,
+                UserName = currentUser.UserName ?? (AllZones ? "system" : null),
+                Action = AuditActions.Create,
+                EntityType = typeof(T).Name,
+                EntityId = string.Join(",", key.Select(p => p.GetGetter().GetClrValue(row)?.ToString())),
+                After = Json(properties.ToDictionary(p => p.Name, p => p.GetGetter().GetClrValue(row))),
+                Reason = AuditReason,
+            });
+        }
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            await Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AuditChainAdvisoryLockKey})", cancellationToken);
+        }
+        var last = await AuditLog.IgnoreQueryFilters().AsNoTracking()
+            .OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
+        var sequence = last?.Sequence ?? 0;
+        var previous = last?.Hash ?? AuditChain.Genesis;
+        foreach (var entry in audit)
+        {
+            AuditChain.Seal(entry, ++sequence, previous);
+            previous = entry.Hash;
+        }
+        await BulkInserter.InsertAsync(this, rows, cancellationToken);
+        await BulkInserter.InsertAsync(this, audit, cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

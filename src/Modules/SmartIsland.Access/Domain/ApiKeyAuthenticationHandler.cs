@@ -23,7 +23,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         var hash = ApiKey.Hash(values[0] ?? "");
         await using var db = await dbs.CreateDbContextAsync(Context.RequestAborted);
         // Keys are found by hash before any zone is known: lift the zone filter for this one lookup.
-        var key = await db.UseAllZones().Set<ApiKey>().AsNoTracking().FirstOrDefaultAsync(k => k.KeyHash == hash, Context.RequestAborted);
+        var key = await db.Set<ApiKey>().IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(k => k.KeyHash == hash, Context.RequestAborted);
         if (key is null || key.RevokedAt is not null) return AuthenticateResult.Fail("unknown or revoked API key");
         var claims = new List<Claim>
         {

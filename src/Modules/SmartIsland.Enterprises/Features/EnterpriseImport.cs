@@ -278,12 +278,14 @@ public sealed class EnterpriseImport(
             var indicators = ids.Count == 0 || years.Count == 0
                 ? []
                 : await db.Set<YearlyIndicator>().Where(i => ids.Contains(i.EnterpriseId) && years.Contains(i.Year)).ToDictionaryAsync(i => (i.EnterpriseId, i.Year), ct);
+            var newEnterprises = new List<Enterprise>();
+            var newIndicators = new List<YearlyIndicator>();
             foreach (var row in batch)
             {
                 if (!enterprises.TryGetValue(row.CreditCode, out var e))
                 {
                     e = new Enterprise { CreditCode = row.CreditCode };
-                    db.Add(e);
+                    newEnterprises.Add(e);
                     enterprises[row.CreditCode] = e;
                     ec++;
                 }
@@ -294,7 +296,7 @@ public sealed class EnterpriseImport(
                     if (!indicators.TryGetValue((e.Id, year), out var i))
                     {
                         i = new YearlyIndicator { EnterpriseId = e.Id, Year = year };
-                        db.Add(i);
+                        newIndicators.Add(i);
                         indicators[(e.Id, year)] = i;
                         ic++;
                     }
@@ -302,7 +304,11 @@ public sealed class EnterpriseImport(
                     Apply(i, row);
                 }
             }
+            // New rows go in through the bulk path (same tenancy and audit rules, no change tracker);
+            // changes to existing rows go through SaveChanges with their before/after.
             db.AuditReason = reason;
+            await db.BulkInsertAsync(newEnterprises, ct);
+            await db.BulkInsertAsync(newIndicators, ct);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             done += batch.Length;

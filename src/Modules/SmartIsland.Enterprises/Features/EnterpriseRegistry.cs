@@ -190,8 +190,17 @@ public sealed class EnterpriseRegistry(
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var s = query.Search.Trim();
-            var upper = s.ToUpperInvariant();
-            q = q.Where(e => e.Name.Contains(s) || e.CreditCode.StartsWith(upper));
+            if (s.All(char.IsAsciiLetterOrDigit))
+            {
+                // Looks like (part of) a credit code: an index range on the code, or the name.
+                var from = s.ToUpperInvariant();
+                var to = from + "~"; // '~' sorts after every character of the code alphabet
+                q = q.Where(e => (string.Compare(e.CreditCode, from) >= 0 && string.Compare(e.CreditCode, to) < 0) || e.Name.Contains(s));
+            }
+            else
+            {
+                q = q.Where(e => e.Name.Contains(s));
+            }
         }
         if (query.ParkId is { } park) q = q.Where(e => e.ParkId == park);
         if (!string.IsNullOrWhiteSpace(query.IndustryCode))
