@@ -51,8 +51,10 @@ unset SMARTISLAND_DATA_DIR
 export SMARTISLAND_ARTIFACTS="$ARTIFACTS/screenshots"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 log "building"
-if ! dotnet build SmartIsland.slnx -c Release -nologo -v q 2>&1 | tail -n 30; then :; fi
-if [ "${PIPESTATUS[0]}" != 0 ]; then
+dotnet build SmartIsland.slnx -c Release -nologo -v q > "$ARTIFACTS/build.log" 2>&1
+build_rc=$?
+grep -E "error|Warn|Elapsed" "$ARTIFACTS/build.log" | sort -u | tail -n 30
+if [ "$build_rc" != 0 ]; then
   echo "build failed"
   echo "tests: 0 passed, 1 failed, 0 skipped"
   exit 1

@@ -14,6 +14,7 @@ public static class CalendarModule
         services.AddSingleton<IModuleModel, CalendarModel>();
         services.AddSingleton<IModuleSeeder, CalendarSeeder>();
         services.AddSingleton<IWorkingDayCalendarProvider, WorkingDayCalendarProvider>();
+        services.AddScoped<CalendarAdministration>();
         return services;
     }
 

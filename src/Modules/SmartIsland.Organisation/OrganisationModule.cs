@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using SmartIsland.Organisation.Api;
 using SmartIsland.Organisation.Data;
 using SmartIsland.Organisation.Domain;
 using SmartIsland.Platform.Data;
@@ -13,4 +15,6 @@ public static class OrganisationModule
         services.AddScoped<IOrganisationDirectory, OrganisationDirectory>();
         return services;
     }
+
+    public static IEndpointRouteBuilder MapOrganisationModule(this IEndpointRouteBuilder app) => app.MapOrganisationApi();
 }

@@ -18,6 +18,7 @@ public static class ModuleCatalog
     public static IEndpointRouteBuilder MapModules(this IEndpointRouteBuilder app)
     {
         app.MapAccessModule();
+        app.MapOrganisationModule();
         Codes.Api.CodesApi.MapCodesApi(app);
         app.MapCalendarModule();
         app.MapEnterprisesModule();

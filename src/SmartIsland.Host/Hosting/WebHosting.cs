@@ -27,6 +27,8 @@ public static class WebHosting
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
 
+        // Enums travel by name ("HighTechEnterprise", "AllOrNothing"), readable in ledgers and scripts.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemHandling>();
 

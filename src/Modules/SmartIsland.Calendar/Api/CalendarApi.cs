@@ -43,8 +43,36 @@ public static class CalendarApi
             return TypedResults.Ok(new WorkingDaysResponse(start, end, count));
         }).WithName("WorkingDaysBetween").WithSummary("Working days in (from, to].");
 
+        var admin = app.MapGroup("/api/calendar").WithTags("Calendar").RequireAuthorization(PlatformPolicies.Admin);
+        admin.MapGet("/years/{year:int}", async (int year, CalendarAdministration calendar, CancellationToken ct) =>
+            TypedResults.Ok(await calendar.YearAsync(year, ct))).WithName("GetCalendarYear");
+        admin.MapPost("/years", async (YearRequest request, CalendarAdministration calendar, CancellationToken ct) =>
+        {
+            await calendar.AddYearAsync(request.Year, request.Source, ct);
+            return TypedResults.Created($"/api/calendar/years/{request.Year}");
+        }).WithName("AddCalendarYear").WithSummary("Adds a year once its State Council notice is published.");
+        admin.MapPut("/days/{date}", async (string date, DayRequest request, CalendarAdministration calendar, IStringLocalizer<CalendarStrings> l, CancellationToken ct) =>
+        {
+            var errors = new ValidationErrors();
+            var day = ParseDate(date, "date", errors, l);
+            errors.ThrowIfAny();
+            await calendar.SaveDayAsync(day, request.Kind, request.Name, request.Version, ct);
+            return TypedResults.NoContent();
+        }).WithName("SaveCalendarDay").WithSummary("Adds a holiday or adjusted workday, or changes one (send the version you read).");
+        admin.MapDelete("/days/{date}", async (string date, int version, CalendarAdministration calendar, IStringLocalizer<CalendarStrings> l, CancellationToken ct) =>
+        {
+            var errors = new ValidationErrors();
+            var day = ParseDate(date, "date", errors, l);
+            errors.ThrowIfAny();
+            await calendar.DeleteDayAsync(day, version, ct);
+            return TypedResults.NoContent();
+        }).WithName("DeleteCalendarDay");
+
         return app;
     }
+
+    public sealed record YearRequest(int Year, string? Source);
+    public sealed record DayRequest(CalendarDayKind Kind, string? Name, int? Version);
 
     private static DateOnly ParseDate(string? value, string field, ValidationErrors errors, IStringLocalizer l)
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using SmartIsland.Codes.Domain;
+using SmartIsland.Platform.Security;
 using SmartIsland.Platform.Web;
 
 namespace SmartIsland.Codes.Api;
@@ -20,8 +21,9 @@ public static class CodesApi
         api.MapGet("/credit-code/{code}", (string code) => Respond(code, CreditCode.Check(code)))
             .WithName("CheckCreditCode").WithSummary("Checks a 统一社会信用代码 (GB 32100-2015).");
 
+        // The number is personal data: the answer echoes it masked.
         api.MapGet("/id-card/{number}", (string number, TimeProvider clock) =>
-                Respond(number, IdCardNumber.Check(number, DateOnly.FromDateTime(clock.GetLocalNow().DateTime))))
+                Respond(Masking.IdCard(number), IdCardNumber.Check(number, DateOnly.FromDateTime(clock.GetLocalNow().DateTime))))
             .WithName("CheckIdCardNumber").WithSummary("Checks a 居民身份证号码 (GB 11643-1999).");
 
         return app;
