@@ -71,7 +71,15 @@ internal sealed class DemoSeeder(UserManager<PlatformUser> users, RoleManager<Id
         db.AddRange(departments);
         db.AddRange(parks);
         foreach (var town in demo.Areas) AddArea(db, town, null);
-        db.Add(new Grid { Name = "遵化店镇第一网格" });
+        var firstTown = db.ChangeTracker.Entries<Area>().Select(e => e.Entity).FirstOrDefault(a => a.Kind == AreaKind.Town);
+        var gridWorker = new Person { Name = "王小川", Title = "网格员", Phone = "13903751005", AreaId = firstTown?.Id };
+        db.Add(gridWorker);
+        db.Add(new Grid { Name = "遵化店镇第一网格", AreaId = firstTown?.Id, GridWorkerId = gridWorker.Id });
+        db.AddRange(
+            new Person { Name = "周明远", Title = "管委会副主任", Phone = "13903751001" },
+            new Person { Name = "陈思雨", Title = "科员", Phone = "13903751002", DepartmentId = departments[0].Id },
+            new Person { Name = "赵一帆", Title = "园区专员", Phone = "13903751003", ParkId = parks.FirstOrDefault(p => p.Name == "电气装备产业园区")?.Id },
+            new Person { Name = "孙立平", Title = "首席服务员", Phone = "13903751004" });
         var enterprises = demo.Enterprises.Select((e, i) => MakeEnterprise(e.Name, e.IndustryCode, parks.FirstOrDefault(p => p.Name == e.Park)?.Id, e.Qualifications, i, "410400")).ToList();
         db.AddRange(enterprises);
         db.AuditReason = "demo data";

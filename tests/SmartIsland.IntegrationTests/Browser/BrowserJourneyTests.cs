@@ -128,6 +128,86 @@ public sealed class BrowserJourneyTests(BrowserFactory factory) : IClassFixture<
         page.Url.ShouldContain("/account/login");
     }
 
+    private async Task<IPage> SignInAsync(string user, string path)
+    {
+        var page = await browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        page.SetDefaultTimeout(20_000);
+        await page.GotoAsync(factory.BaseUrl + "/account/login?returnUrl=" + Uri.EscapeDataString(path));
+        await page.FillAsync("#userName", user);
+        await page.FillAsync("#password", "Demo@2026");
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForURLAsync("**" + path);
+        return page;
+    }
+
+    [Fact]
+    public async Task An_administrator_checks_the_calendar_verifies_the_audit_chain_and_sees_the_organisation()
+    {
+        var page = await SignInAsync("admin", "/admin/calendar");
+        await page.WaitForSelectorAsync("[data-testid=working-days]");
+        (await page.TextContentAsync("[data-testid=working-days]"))!.ShouldContain("248");
+        await ShotAsync(page, "08-calendar");
+
+        await page.GotoAsync(factory.BaseUrl + "/admin/audit");
+        await page.WaitForSelectorAsync("[data-testid=audit-table] tbody tr");
+        for (var attempt = 0; attempt < 20 && await page.Locator("[data-testid=audit-verify-result]").CountAsync() == 0; attempt++)
+        {
+            await page.ClickAsync("[data-testid=audit-verify]"); // retried until the circuit is interactive
+            await page.WaitForTimeoutAsync(500);
+        }
+        (await page.TextContentAsync("[data-testid=audit-verify-result]"))!.ShouldContain("哈希链完整");
+        await ShotAsync(page, "09-audit");
+
+        await page.GotoAsync(factory.BaseUrl + "/organisation");
+        await page.WaitForSelectorAsync("[data-testid=organisation-tabs]");
+        for (var attempt = 0; attempt < 20 && await page.Locator("[data-testid=people]").CountAsync() == 0; attempt++)
+        {
+            await page.GetByText("人员 (", new PageGetByTextOptions { Exact = false }).ClickAsync();
+            await page.WaitForTimeoutAsync(500);
+        }
+        (await page.TextContentAsync("[data-testid=people]"))!.ShouldContain("王小川");
+        await ShotAsync(page, "10-organisation");
+    }
+
+    [Fact]
+    public async Task Department_staff_import_a_ledger_see_every_bad_row_then_import_the_valid_ones()
+    {
+        var first17 = "91410100MA" + Random.Shared.Next(1_000_000, 9_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var good = first17 + SmartIsland.Codes.Domain.CreditCode.CheckCharacter(first17);
+        var file = Path.Combine(Artifacts, "browser-import.xlsx");
+        MiniExcelLibs.MiniExcel.SaveAs(file, new List<Dictionary<string, object?>>
+        {
+            new() { ["统一社会信用代码"] = good, ["企业名称"] = "浏览器导入测试有限公司", ["行业代码"] = "C3825", ["年度"] = 2025, ["营业收入（万元）"] = 500 },
+            new() { ["统一社会信用代码"] = "914403001922038217", ["企业名称"] = "错误行", ["行业代码"] = "C3825", ["年度"] = 2025, ["营业收入（万元）"] = 1 },
+        }, overwriteFile: true);
+
+        var page = await SignInAsync("dept", "/enterprises/import");
+        await page.WaitForSelectorAsync("[data-testid=import-file]");
+        await page.WaitForTimeoutAsync(1000); // let the circuit attach the file input
+        await page.SetInputFilesAsync("[data-testid=import-file]", file);
+        await page.ClickAsync("[data-testid=import-start]");
+        await page.WaitForSelectorAsync("[data-testid=import-errors]");
+        (await page.TextContentAsync("[data-testid=import-errors]"))!.ShouldContain("统一社会信用代码");
+        (await page.TextContentAsync("[data-testid=import-result]"))!.ShouldContain("未导入任何数据");
+        await ShotAsync(page, "11-import-rejected");
+
+        await page.ClickAsync("[data-testid=mode-valid]");
+        await page.ClickAsync("[data-testid=import-start]");
+        await page.WaitForSelectorAsync("text=导入完成");
+        await ShotAsync(page, "12-import-done");
+
+        await page.GotoAsync(factory.BaseUrl + "/enterprises");
+        await page.WaitForSelectorAsync("[data-testid=enterprise-link]");
+        var search = page.Locator("input[data-testid=enterprise-search], [data-testid=enterprise-search] input").First;
+        for (var attempt = 0; attempt < 20 && await page.GetByText("浏览器导入测试有限公司").CountAsync() == 0; attempt++)
+        {
+            await search.FillAsync(attempt % 2 == 0 ? good : good[..^1]); // a change each time, until the circuit listens
+            await page.WaitForTimeoutAsync(800);
+            if (attempt % 2 == 1) await search.FillAsync(good);
+        }
+        await page.WaitForSelectorAsync("text=浏览器导入测试有限公司");
+    }
+
     [Fact]
     public async Task The_enterprise_list_fits_a_phone_screen()
     {

@@ -1,11 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using SmartIsland.Platform.Data;
+using SmartIsland.Platform.Security;
 using SmartIsland.Platform.Tenancy;
 
 namespace SmartIsland.Organisation.Domain;
 
 public sealed record ZoneInfo(Guid Id, string Name, string ShortName, string DivisionCode, string? Hotline);
 public sealed record NamedUnit(Guid Id, string Name);
+public sealed record AreaView(Guid Id, Guid? ParentId, AreaKind Kind, string Name);
+public sealed record GridView(Guid Id, string Name, string? AreaName, bool HasPolygon, string? GridWorker);
+public sealed record PersonView(Guid Id, string Name, string? Title, string? Phone, string? Unit);
+public sealed record OrganisationOverview(
+    IReadOnlyList<NamedUnit> Departments, IReadOnlyList<NamedUnit> Parks, IReadOnlyList<AreaView> Areas,
+    IReadOnlyList<GridView> Grids, IReadOnlyList<PersonView> People);
 
 /// <summary>The organisation module's public contract: what other modules may ask about the zone's units.</summary>
 public interface IOrganisationDirectory
@@ -13,6 +20,7 @@ public interface IOrganisationDirectory
     Task<ZoneInfo?> CurrentZoneAsync(CancellationToken cancellationToken = default);
     Task<IReadOnlyList<NamedUnit>> ParksAsync(CancellationToken cancellationToken = default);
     Task<IReadOnlyList<NamedUnit>> DepartmentsAsync(CancellationToken cancellationToken = default);
+    Task<OrganisationOverview> OverviewAsync(CancellationToken cancellationToken = default);
 }
 
 internal sealed class OrganisationDirectory(IDbContextFactory<PlatformDbContext> dbs, ICurrentUser user) : IOrganisationDirectory
@@ -36,5 +44,24 @@ internal sealed class OrganisationDirectory(IDbContextFactory<PlatformDbContext>
     {
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         return await db.Set<Department>().AsNoTracking().OrderBy(p => p.Name).Select(p => new NamedUnit(p.Id, p.Name)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The zone's units and people. Phones are masked unless the role needs them (administrators, leaders).</summary>
+    public async Task<OrganisationOverview> OverviewAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var departments = await db.Set<Department>().AsNoTracking().OrderBy(p => p.Name).Select(p => new NamedUnit(p.Id, p.Name)).ToListAsync(cancellationToken);
+        var parks = await db.Set<Park>().AsNoTracking().OrderBy(p => p.Name).Select(p => new NamedUnit(p.Id, p.Name)).ToListAsync(cancellationToken);
+        var areas = await db.Set<Area>().AsNoTracking().OrderBy(a => a.Kind).ThenBy(a => a.Name).Select(a => new AreaView(a.Id, a.ParentId, a.Kind, a.Name)).ToListAsync(cancellationToken);
+        var people = await db.Set<Person>().AsNoTracking().OrderBy(p => p.Name).ToListAsync(cancellationToken);
+        var grids = await db.Set<Grid>().AsNoTracking().OrderBy(g => g.Name).ToListAsync(cancellationToken);
+        var seePhones = user.IsInAnyRole(Roles.Admin, Roles.ZoneLeader);
+        var unitNames = departments.Concat(parks).ToDictionary(u => u.Id, u => u.Name);
+        return new OrganisationOverview(
+            departments, parks, areas,
+            grids.Select(g => new GridView(g.Id, g.Name, areas.FirstOrDefault(a => a.Id == g.AreaId)?.Name, !string.IsNullOrWhiteSpace(g.GeoJson),
+                people.FirstOrDefault(p => p.Id == g.GridWorkerId)?.Name)).ToList(),
+            people.Select(p => new PersonView(p.Id, p.Name, p.Title, seePhones ? p.Phone : Masking.Phone(p.Phone),
+                p.DepartmentId is { } d ? unitNames.GetValueOrDefault(d) : p.ParkId is { } k ? unitNames.GetValueOrDefault(k) : null)).ToList());
     }
 }
