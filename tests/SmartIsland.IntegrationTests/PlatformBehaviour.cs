@@ -185,6 +185,30 @@ public abstract class PlatformBehaviour<TFactory>(TFactory factory) where TFacto
         (await client.GetAsync("/api/enterprises", Ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
+    [Fact]
+    public async Task The_export_is_the_filtered_list_as_xlsx_masked_as_on_screen()
+    {
+        var grid = await Factory.ClientForAsync("grid");
+        var onScreen = await ListAsync(grid, "&search=" + Uri.EscapeDataString("神马"));
+        onScreen.Total.ShouldBeGreaterThan(0);
+        var response = await grid.GetAsync("/api/enterprises/export?search=" + Uri.EscapeDataString("神马"), Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        await using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync(Ct));
+        var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        rows.Select(r => r["企业名称"]?.ToString()).ShouldBe(onScreen.Items.Select(i => i.Name).ToList(), ignoreOrder: true);
+        rows.ShouldAllBe(r => r["法定代表人"] == null || r["法定代表人"]!.ToString()!.Contains('*'));
+    }
+
+    [Fact]
+    public async Task The_verify_audit_command_reports_an_intact_chain()
+    {
+        var admin = await Factory.ClientForAsync("admin"); // starts the host; writes happened while seeding
+        (await admin.GetAsync("/health", Ct)).EnsureSuccessStatusCode();
+        var exit = await SmartIsland.Host.Hosting.OperatorCommands.RunAsync("verify-audit", Factory.Services, SmartIsland.Host.Hosting.PlatformSettings.From(Factory.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()));
+        exit.ShouldBe(0);
+    }
+
     /// <summary>A valid credit code no demo enterprise uses (demo codes use division 410400/410300).</summary>
     private static string NewCode(int n)
     {

@@ -209,6 +209,34 @@ public sealed class BrowserJourneyTests(BrowserFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_bad_credit_code_is_explained_under_the_field_and_nothing_is_lost()
+    {
+        var page = await SignInAsync("dept", "/enterprises/new");
+        await page.WaitForSelectorAsync("[data-testid=save]");
+        await page.WaitForTimeoutAsync(1000); // the form is interactive once the circuit is up
+        var code = page.Locator("input[data-testid=field-creditCode], [data-testid=field-creditCode] input").First;
+        var name = page.Locator("input[data-testid=field-name], [data-testid=field-name] input").First;
+        var industry = page.Locator("input[data-testid=field-industryCode], [data-testid=field-industryCode] input").First;
+        await code.FillAsync("914403001922038217");
+        await name.FillAsync("界面登记测试有限公司");
+        await industry.FillAsync("C3825");
+        await industry.PressAsync("Tab");
+        await page.ClickAsync("[data-testid=save]");
+        await page.WaitForSelectorAsync("[data-testid=form-errors]");
+        (await page.TextContentAsync("[data-testid=form-errors]"))!.ShouldContain("校验位不正确");
+        (await name.InputValueAsync()).ShouldBe("界面登记测试有限公司"); // nothing the user typed is lost
+        await ShotAsync(page, "13-create-invalid");
+
+        var first17 = "91410100MA" + Random.Shared.Next(1_000_000, 9_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await code.FillAsync(first17 + SmartIsland.Codes.Domain.CreditCode.CheckCharacter(first17));
+        await code.PressAsync("Tab");
+        await page.ClickAsync("[data-testid=save]");
+        await page.WaitForSelectorAsync("[data-testid=enterprise-name]");
+        (await page.TextContentAsync("[data-testid=enterprise-name]")).ShouldBe("界面登记测试有限公司");
+        await ShotAsync(page, "14-created");
+    }
+
+    [Fact]
     public async Task The_enterprise_list_fits_a_phone_screen()
     {
         var baseUrl = factory.BaseUrl;
