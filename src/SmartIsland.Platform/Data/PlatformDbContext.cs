@@ -212,37 +212,12 @@ public class PlatformDbContext : IdentityDbContext<PlatformUser, IdentityRole<Gu
         var audit = new List<AuditEntry>(rows.Count);
         foreach (var row in rows)
         {
-            if (row is IZoneOwned owned)
-            {
-                if (owned.ZoneId == Guid.Empty) owned.ZoneId = CurrentZoneId ?? throw new ForbiddenException("tenancy", "A zone-owned row cannot be written without a zone.");
-                if (!AllZones && owned.ZoneId != CurrentZoneId) throw new ForbiddenException("tenancy", "A row of another zone cannot be written.");
-            }
-            audit.Add(new AuditEntry
-            {
-                At = now,
-                ZoneId = row is IZoneOwned z ? z.ZoneId : CurrentZoneId,
-                UserId = currentUser.UserId,
-                UserName = currentUser.UserName ?? (AllZones ? "system" : null),
-                Action = AuditActions.Create,
-                EntityType = typeof(T).Name,
-                EntityId = string.Join(",", key.Select(p => p.GetGetter().GetClrValue(row)?.ToString())),
-                After = Json(properties.ToDictionary(p => p.Name, p => p.GetGetter().GetClrValue(row))),
-                Reason = AuditReason,
-            });
+            if (row is IZoneOwned owned) CheckZone(owned, isNew: true);
+            audit.Add(NewAuditEntry(now, row, AuditActions.Create, typeof(T).Name,
+                string.Join(",", key.Select(p => p.GetGetter().GetClrValue(row)?.ToString())),
+                before: null, after: Json(properties.ToDictionary(p => p.Name, p => p.GetGetter().GetClrValue(row)))));
         }
-        if (Provider == DatabaseProvider.Postgres)
-        {
-            await Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AuditChainAdvisoryLockKey})", cancellationToken);
-        }
-        var last = await AuditLog.IgnoreQueryFilters().AsNoTracking()
-            .OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
-        var sequence = last?.Sequence ?? 0;
-        var previous = last?.Hash ?? AuditChain.Genesis;
-        foreach (var entry in audit)
-        {
-            AuditChain.Seal(entry, ++sequence, previous);
-            previous = entry.Hash;
-        }
+        await SealAsync(audit, cancellationToken);
         await BulkInserter.InsertAsync(this, rows, cancellationToken);
         await BulkInserter.InsertAsync(this, audit, cancellationToken);
     }
@@ -266,22 +241,8 @@ public class PlatformDbContext : IdentityDbContext<PlatformUser, IdentityRole<Gu
             var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
             try
             {
-                if (Provider == DatabaseProvider.Postgres)
-                {
-                    await Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AuditChainAdvisoryLockKey})", cancellationToken);
-                }
-                var last = await AuditLog.IgnoreQueryFilters().AsNoTracking()
-                    .OrderByDescending(e => e.Sequence)
-                    .Select(e => new { e.Sequence, e.Hash })
-                    .FirstOrDefaultAsync(cancellationToken);
-                var sequence = last?.Sequence ?? 0;
-                var previous = last?.Hash ?? AuditChain.Genesis;
-                foreach (var entry in entries)
-                {
-                    AuditChain.Seal(entry, ++sequence, previous);
-                    previous = entry.Hash;
-                    AuditLog.Add(entry);
-                }
+                await SealAsync(entries, cancellationToken);
+                AuditLog.AddRange(entries);
                 var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
                 if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
                 recordedActions.Clear();
@@ -308,21 +269,65 @@ public class PlatformDbContext : IdentityDbContext<PlatformUser, IdentityRole<Gu
         }
     }
 
+    /// <summary>
+    /// Chains <paramref name="entries"/> after the newest entry. Callers hold the in-process chain lock;
+    /// on PostgreSQL an advisory lock held to the end of the transaction keeps other nodes out too.
+    /// </summary>
+    private async Task SealAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
+    {
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            await Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AuditChainAdvisoryLockKey})", cancellationToken);
+        }
+        var last = await AuditLog.IgnoreQueryFilters().AsNoTracking()
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash })
+            .FirstOrDefaultAsync(cancellationToken);
+        var sequence = last?.Sequence ?? 0;
+        var previous = last?.Hash ?? AuditChain.Genesis;
+        foreach (var entry in entries)
+        {
+            AuditChain.Seal(entry, ++sequence, previous);
+            previous = entry.Hash;
+        }
+    }
+
+    /// <summary>A new row gets the current zone; no row of another zone is written outside system work.</summary>
+    private void CheckZone(IZoneOwned owned, bool isNew)
+    {
+        if (isNew && owned.ZoneId == Guid.Empty)
+        {
+            owned.ZoneId = CurrentZoneId ?? throw new ForbiddenException("tenancy", "A zone-owned row cannot be written without a zone.");
+        }
+        if (!AllZones && owned.ZoneId != CurrentZoneId)
+        {
+            throw new ForbiddenException("tenancy", "A row of another zone cannot be written.");
+        }
+    }
+
+    private AuditEntry NewAuditEntry(DateTimeOffset now, object entity, string action, string entityType, string? entityId, string? before, string? after) => new()
+    {
+        At = now,
+        ZoneId = entity is IZoneOwned z ? z.ZoneId : CurrentZoneId,
+        UserId = currentUser.UserId,
+        UserName = ActingUserName,
+        Action = action,
+        EntityType = entityType,
+        EntityId = entityId,
+        Before = before,
+        After = after,
+        Reason = AuditReason,
+    };
+
+    private string? ActingUserName => currentUser.UserName ?? (AllZones ? "system" : null);
+
     private void StampZonesAndVersions()
     {
         foreach (var entry in ChangeTracker.Entries())
         {
-            if (entry.Entity is IZoneOwned owned)
+            if (entry.Entity is IZoneOwned owned && entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             {
-                if (entry.State == EntityState.Added && owned.ZoneId == Guid.Empty)
-                {
-                    owned.ZoneId = CurrentZoneId ?? throw new ForbiddenException("tenancy", "A zone-owned row cannot be written without a zone.");
-                }
-                if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                    && !AllZones && owned.ZoneId != CurrentZoneId)
-                {
-                    throw new ForbiddenException("tenancy", "A row of another zone cannot be written.");
-                }
+                CheckZone(owned, isNew: entry.State == EntityState.Added);
             }
             if (entry.Entity is IVersioned versioned && entry.State == EntityState.Modified)
             {
@@ -341,31 +346,20 @@ public class PlatformDbContext : IdentityDbContext<PlatformUser, IdentityRole<Gu
                 continue;
             var (before, after) = Snapshot(entry);
             if (entry.State == EntityState.Modified && before is null) continue; // nothing audited changed
-            result.Add(new AuditEntry
+            var action = entry.State switch
             {
-                At = now,
-                ZoneId = entry.Entity is IZoneOwned z ? z.ZoneId : CurrentZoneId,
-                UserId = currentUser.UserId,
-                UserName = currentUser.UserName ?? (AllZones ? "system" : null),
-                Action = entry.State switch
-                {
-                    EntityState.Added => AuditActions.Create,
-                    EntityState.Deleted => AuditActions.Delete,
-                    _ => AuditActions.Update,
-                },
-                EntityType = entry.Metadata.ClrType.Name,
-                EntityId = KeyOf(entry),
-                Before = before,
-                After = after,
-                Reason = AuditReason,
-            });
+                EntityState.Added => AuditActions.Create,
+                EntityState.Deleted => AuditActions.Delete,
+                _ => AuditActions.Update,
+            };
+            result.Add(NewAuditEntry(now, entry.Entity, action, entry.Metadata.ClrType.Name, KeyOf(entry), before, after));
         }
         foreach (var action in recordedActions)
         {
             action.At = now;
             action.ZoneId ??= CurrentZoneId;
             action.UserId = currentUser.UserId;
-            action.UserName = currentUser.UserName ?? (AllZones ? "system" : null);
+            action.UserName = ActingUserName;
             action.Reason ??= AuditReason;
             result.Add(action);
         }
