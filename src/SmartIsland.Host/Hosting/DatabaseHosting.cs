@@ -13,6 +13,7 @@ public static class DatabaseHosting
     public static IServiceCollection AddPlatformDatabase(this IServiceCollection services, PlatformSettings settings)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SmartIsland.Platform.Audit.AuditChainGate>();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());

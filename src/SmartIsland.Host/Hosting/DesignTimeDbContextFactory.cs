@@ -23,7 +23,7 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<P
         var services = new ServiceCollection().AddModules(config, settings).BuildServiceProvider();
         var options = new DbContextOptionsBuilder<PlatformDbContext>();
         DatabaseHosting.Configure(options, settings);
-        return new PlatformDbContext(options.Options, services.GetServices<IModuleModel>(), new SystemUser(), TimeProvider.System);
+        return new PlatformDbContext(options.Options, services.GetServices<IModuleModel>(), new SystemUser(), TimeProvider.System, new SmartIsland.Platform.Audit.AuditChainGate());
     }
 
     private sealed class SystemUser : ICurrentUser

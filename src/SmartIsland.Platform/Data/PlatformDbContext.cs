@@ -28,8 +28,6 @@ namespace SmartIsland.Platform.Data;
 /// </remarks>
 public class PlatformDbContext : IdentityDbContext<PlatformUser, IdentityRole<Guid>, Guid>
 {
-    /// <summary>Serialises appends to the audit chain inside this process; PostgreSQL adds an advisory lock across processes.</summary>
-    private static readonly SemaphoreSlim AuditChainLock = new(1, 1);
     private const long AuditChainAdvisoryLockKey = 7_400_412_001;
 
     private static readonly HashSet<string> NeverAudited = new(StringComparer.Ordinal)
@@ -42,9 +40,13 @@ public class PlatformDbContext : IdentityDbContext<PlatformUser, IdentityRole<Gu
     private readonly TimeProvider clock;
     private readonly List<AuditEntry> recordedActions = [];
 
-    public PlatformDbContext(DbContextOptions<PlatformDbContext> options, IEnumerable<IModuleModel> modules, ICurrentUser currentUser, TimeProvider clock)
+    /// <summary>Serialises appends to the audit chain inside this app instance; PostgreSQL adds an advisory lock across instances.</summary>
+    private readonly SemaphoreSlim auditChainLock;
+
+    public PlatformDbContext(DbContextOptions<PlatformDbContext> options, IEnumerable<IModuleModel> modules, ICurrentUser currentUser, TimeProvider clock, AuditChainGate gate)
         : base(options)
     {
+        auditChainLock = gate.Semaphore;
         this.modules = modules.ToList();
         this.currentUser = currentUser;
         this.clock = clock;
@@ -108,7 +110,7 @@ public class PlatformDbContext : IdentityDbContext<PlatformUser, IdentityRole<Gu
     /// </summary>
     public async Task<AuditedTransaction> BeginAuditedTransactionAsync(CancellationToken cancellationToken = default)
     {
-        await AuditChainLock.WaitAsync(cancellationToken);
+        await auditChainLock.WaitAsync(cancellationToken);
         try
         {
             var transaction = await Database.BeginTransactionAsync(cancellationToken);
@@ -116,12 +118,12 @@ public class PlatformDbContext : IdentityDbContext<PlatformUser, IdentityRole<Gu
             return new AuditedTransaction(transaction, () =>
             {
                 holdsChainLock = false;
-                AuditChainLock.Release();
+                auditChainLock.Release();
             });
         }
         catch
         {
-            AuditChainLock.Release();
+            auditChainLock.Release();
             throw;
         }
     }
@@ -235,7 +237,7 @@ public class PlatformDbContext : IdentityDbContext<PlatformUser, IdentityRole<Gu
         }
 
         var lockedHere = !holdsChainLock;
-        if (lockedHere) await AuditChainLock.WaitAsync(cancellationToken);
+        if (lockedHere) await auditChainLock.WaitAsync(cancellationToken);
         try
         {
             var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
@@ -265,7 +267,7 @@ public class PlatformDbContext : IdentityDbContext<PlatformUser, IdentityRole<Gu
         }
         finally
         {
-            if (lockedHere) AuditChainLock.Release();
+            if (lockedHere) auditChainLock.Release();
         }
     }
 

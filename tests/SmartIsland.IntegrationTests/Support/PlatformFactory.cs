@@ -54,10 +54,14 @@ public sealed class SqliteFactory : PlatformFactory
     protected override string ConnectionString => "";
 }
 
-public sealed class PostgresFactory : PlatformFactory
-{
-    private readonly string database = "si_test_" + Guid.NewGuid().ToString("N")[..12];
+/// <summary>A fresh database of its own in the throwaway cluster.</summary>
+public sealed class PostgresFactory() : PostgresDatabaseFactory("si_test_" + Guid.NewGuid().ToString("N")[..12]);
 
+/// <summary>One app node on a named database: several of them with one name are several nodes on one database.</summary>
+public sealed class PostgresNode(string database) : PostgresDatabaseFactory(database);
+
+public abstract class PostgresDatabaseFactory(string database) : PlatformFactory
+{
     protected override string Provider => "Postgres";
 
     /// <summary>./test.sh exports SMARTISLAND_TEST_PG for its throwaway cluster; without it these tests fail loudly.</summary>
