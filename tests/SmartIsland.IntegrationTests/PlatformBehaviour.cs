@@ -186,6 +186,51 @@ public abstract class PlatformBehaviour<TFactory>(TFactory factory) where TFacto
     }
 
     [Fact]
+    public async Task Qualifications_are_recorded_with_validity_and_drive_the_qualification_filter()
+    {
+        var admin = await Factory.ClientForAsync("admin");
+        var created = await (await admin.PostAsJsonAsync("/api/enterprises", new EnterpriseInput { CreditCode = NewCode(3), Name = "资质测试有限公司", IndustryCode = "C3825" }, Ct))
+            .Content.ReadFromJsonAsync<EnterpriseDetail>(Json, Ct);
+        var id = created!.Id;
+
+        var backwards = await admin.PostAsJsonAsync($"/api/enterprises/{id}/qualifications", new { kind = "HighTechEnterprise", validFrom = "2026-01-01", validUntil = "2025-01-01" }, Ct);
+        backwards.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await backwards.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").TryGetProperty("validUntil", out _).ShouldBeTrue();
+
+        var added = await admin.PostAsJsonAsync($"/api/enterprises/{id}/qualifications", new { kind = "LittleGiant", certificateNumber = "测试-001", validFrom = "2025-01-01", validUntil = "2099-12-31" }, Ct);
+        added.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var detail = await added.Content.ReadFromJsonAsync<EnterpriseDetail>(Json, Ct);
+        detail!.Qualifications.Single().Valid.ShouldBeTrue();
+        (await ListAsync(admin, "&qualification=LittleGiant")).Items.ShouldContain(e => e.Id == id);
+
+        (await admin.DeleteAsync($"/api/enterprises/{id}/qualifications/{detail.Qualifications[0].Id}?reason=test", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ListAsync(admin, "&qualification=LittleGiant")).Items.ShouldNotContain(e => e.Id == id);
+    }
+
+    [Fact]
+    public async Task A_years_figures_are_added_then_corrected_with_their_version()
+    {
+        var dept = await Factory.ClientForAsync("dept");
+        var created = await (await dept.PostAsJsonAsync("/api/enterprises", new EnterpriseInput { CreditCode = NewCode(4), Name = "指标测试有限公司", IndustryCode = "C3825" }, Ct))
+            .Content.ReadFromJsonAsync<EnterpriseDetail>(Json, Ct);
+        var id = created!.Id;
+
+        var negative = await dept.PutAsJsonAsync($"/api/enterprises/{id}/indicators/2025", new IndicatorInput { Revenue = -1 }, Ct);
+        negative.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await negative.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").TryGetProperty("revenue", out _).ShouldBeTrue();
+
+        var first = await dept.PutAsJsonAsync($"/api/enterprises/{id}/indicators/2025", new IndicatorInput { Revenue = 12_000_000m, Employees = 80, TechStaff = 12 }, Ct);
+        first.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var year = (await first.Content.ReadFromJsonAsync<EnterpriseDetail>(Json, Ct))!.Indicators.Single();
+
+        (await dept.PutAsJsonAsync($"/api/enterprises/{id}/indicators/2025", new IndicatorInput { Revenue = 1m }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var corrected = await dept.PutAsJsonAsync($"/api/enterprises/{id}/indicators/2025?reason=审计调整", new IndicatorInput { Revenue = 12_500_000m, Employees = 80, TechStaff = 12, Version = year.Version }, Ct);
+        corrected.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await corrected.Content.ReadFromJsonAsync<EnterpriseDetail>(Json, Ct))!.Indicators.Single().Revenue.ShouldBe(12_500_000m);
+        (await dept.PutAsJsonAsync($"/api/enterprises/{id}/indicators/2025", new IndicatorInput { Revenue = 2m, Version = year.Version }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
     public async Task The_export_is_the_filtered_list_as_xlsx_masked_as_on_screen()
     {
         var grid = await Factory.ClientForAsync("grid");

@@ -234,6 +234,20 @@ public sealed class BrowserJourneyTests(BrowserFactory factory) : IClassFixture<
         await page.WaitForSelectorAsync("[data-testid=enterprise-name]");
         (await page.TextContentAsync("[data-testid=enterprise-name]")).ShouldBe("界面登记测试有限公司");
         await ShotAsync(page, "14-created");
+
+        // Add last year's figures: revenue typed in 万元, shown in 万元, stored in yuan.
+        for (var attempt = 0; attempt < 20 && await page.Locator("[data-testid=indicator-editor]").CountAsync() == 0; attempt++)
+        {
+            await page.ClickAsync("[data-testid=add-year]");
+            await page.WaitForTimeoutAsync(500);
+        }
+        var revenue = page.Locator("input[data-testid=indicator-revenue], [data-testid=indicator-revenue] input").First;
+        await revenue.FillAsync("123.45");
+        await revenue.PressAsync("Tab");
+        await page.ClickAsync("[data-testid=indicator-save]");
+        await page.WaitForSelectorAsync("[data-testid=indicators]");
+        (await page.TextContentAsync("[data-testid=indicators]"))!.ShouldContain("123.45");
+        await ShotAsync(page, "15-indicator-added");
     }
 
     [Fact]

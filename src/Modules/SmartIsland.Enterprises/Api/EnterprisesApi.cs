@@ -80,6 +80,18 @@ public static class EnterprisesApi
             TypedResults.Ok(await registry.UpdateAsync(id, input, reason, ct)))
             .WithName("UpdateEnterprise").WithSummary("Edits an enterprise; send the version you read, 409 if someone saved in between.");
 
+        api.MapPost("/{id:guid}/qualifications", async (Guid id, QualificationInput input, EnterpriseRegistry registry, CancellationToken ct) =>
+            TypedResults.Ok(await registry.AddQualificationAsync(id, input, ct)))
+            .WithName("AddQualification").WithSummary("Records a title or certificate with its validity dates.");
+
+        api.MapDelete("/{id:guid}/qualifications/{qualificationId:guid}", async (Guid id, Guid qualificationId, string? reason, EnterpriseRegistry registry, CancellationToken ct) =>
+            TypedResults.Ok(await registry.RemoveQualificationAsync(id, qualificationId, reason, ct)))
+            .WithName("RemoveQualification");
+
+        api.MapPut("/{id:guid}/indicators/{year:int}", async (Guid id, int year, IndicatorInput input, string? reason, EnterpriseRegistry registry, CancellationToken ct) =>
+            TypedResults.Ok(await registry.SaveIndicatorAsync(id, year, input, reason, ct)))
+            .WithName("SaveIndicator").WithSummary("Adds or corrects one year's figures (money in yuan); send the version you read when correcting.");
+
         return app;
     }
 }

@@ -54,3 +54,28 @@ public sealed class EnterpriseInput
     public DateOnly? RegisteredOn { get; set; }
     public int? Version { get; set; }
 }
+
+public sealed class QualificationInput
+{
+    public QualificationKind? Kind { get; set; }
+    public string? CertificateNumber { get; set; }
+    public DateOnly? ValidFrom { get; set; }
+    public DateOnly? ValidUntil { get; set; }
+}
+
+/// <summary>One year's figures; money in yuan. <see cref="Version"/>: the version read, null for a new year.</summary>
+public sealed class IndicatorInput
+{
+    public decimal? Revenue { get; set; }
+    public decimal? RdExpense { get; set; }
+    public decimal? TaxPaid { get; set; }
+    public int? Employees { get; set; }
+    public int? TechStaff { get; set; }
+    public int? InventionPatents { get; set; }
+    public int? UtilityModelPatents { get; set; }
+    public int? DesignPatents { get; set; }
+    public int? SoftwareCopyrights { get; set; }
+    public decimal? LandMu { get; set; }
+    public decimal? EnergyUseTce { get; set; }
+    public int? Version { get; set; }
+}

@@ -119,6 +119,87 @@ public sealed class EnterpriseRegistry(
         return await GetAsync(id, ct);
     }
 
+    public async Task<EnterpriseDetail> AddQualificationAsync(Guid id, QualificationInput input, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        _ = await db.Set<Enterprise>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw NotFound();
+        EnterpriseAccess.DemandEdit(user, id, l["ForbiddenEdit"]);
+        var errors = new ValidationErrors();
+        if (input.Kind is null || !Enum.IsDefined(input.Kind.Value)) errors.Add("kind", l["Required", l["Qualification"]]);
+        if (input.CertificateNumber?.Trim().Length > 64) errors.Add("certificateNumber", l["TooLong", l["CertificateNumber"], 64]);
+        if (input.ValidFrom is { } from && input.ValidUntil is { } until && until < from) errors.Add("validUntil", l["ValidUntilBeforeFrom"]);
+        errors.ThrowIfAny();
+        db.Add(new Qualification
+        {
+            EnterpriseId = id,
+            Kind = input.Kind!.Value,
+            CertificateNumber = Clean(input.CertificateNumber),
+            ValidFrom = input.ValidFrom,
+            ValidUntil = input.ValidUntil,
+        });
+        await SaveAsync(db, ct);
+        return await GetAsync(id, ct);
+    }
+
+    public async Task<EnterpriseDetail> RemoveQualificationAsync(Guid id, Guid qualificationId, string? reason, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var q = await db.Set<Qualification>().FirstOrDefaultAsync(x => x.Id == qualificationId && x.EnterpriseId == id, ct) ?? throw NotFound();
+        EnterpriseAccess.DemandEdit(user, id, l["ForbiddenEdit"]);
+        db.Remove(q);
+        db.AuditReason = reason;
+        await SaveAsync(db, ct);
+        return await GetAsync(id, ct);
+    }
+
+    /// <summary>Adds a year's figures or corrects them (send the version you read).</summary>
+    public async Task<EnterpriseDetail> SaveIndicatorAsync(Guid id, int year, IndicatorInput input, string? reason, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        _ = await db.Set<Enterprise>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw NotFound();
+        EnterpriseAccess.DemandEdit(user, id, l["ForbiddenEdit"]);
+        var errors = new ValidationErrors();
+        var thisYear = clock.GetLocalNow().Year;
+        if (year < 2000 || year > thisYear) errors.Add("year", l["ImportYearRange", thisYear]);
+        foreach (var (field, value) in new (string, decimal?)[]
+        {
+            ("revenue", input.Revenue), ("rdExpense", input.RdExpense), ("taxPaid", input.TaxPaid), ("employees", input.Employees),
+            ("techStaff", input.TechStaff), ("inventionPatents", input.InventionPatents), ("utilityModelPatents", input.UtilityModelPatents),
+            ("designPatents", input.DesignPatents), ("softwareCopyrights", input.SoftwareCopyrights), ("landMu", input.LandMu), ("energyUseTce", input.EnergyUseTce),
+        })
+        {
+            if (value < 0) errors.Add(field, l["ImportNegative"]);
+        }
+        if (input.TechStaff > input.Employees) errors.Add("techStaff", l["ImportTechStaffExceeds"]);
+        errors.ThrowIfAny();
+        var indicator = await db.Set<YearlyIndicator>().FirstOrDefaultAsync(i => i.EnterpriseId == id && i.Year == year, ct);
+        if (indicator is null)
+        {
+            if (input.Version is not null) throw new ConflictException("version", l["ConcurrencyConflict"]);
+            indicator = new YearlyIndicator { EnterpriseId = id, Year = year };
+            db.Add(indicator);
+        }
+        else
+        {
+            if (input.Version is null) throw new ConflictException("year", l["IndicatorYearExists", year]);
+            db.Entry(indicator).Property(i => i.Version).OriginalValue = input.Version.Value;
+        }
+        indicator.Revenue = input.Revenue;
+        indicator.RdExpense = input.RdExpense;
+        indicator.TaxPaid = input.TaxPaid;
+        indicator.Employees = input.Employees;
+        indicator.TechStaff = input.TechStaff;
+        indicator.InventionPatents = input.InventionPatents;
+        indicator.UtilityModelPatents = input.UtilityModelPatents;
+        indicator.DesignPatents = input.DesignPatents;
+        indicator.SoftwareCopyrights = input.SoftwareCopyrights;
+        indicator.LandMu = input.LandMu;
+        indicator.EnergyUseTce = input.EnergyUseTce;
+        db.AuditReason = reason;
+        await SaveAsync(db, ct);
+        return await GetAsync(id, ct);
+    }
+
     private async Task SaveAsync(PlatformDbContext db, CancellationToken ct)
     {
         try
