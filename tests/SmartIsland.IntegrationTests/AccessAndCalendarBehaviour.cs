@@ -39,6 +39,18 @@ public abstract class AccessAndCalendarBehaviour<TFactory>(TFactory factory) whe
     }
 
     [Fact]
+    public async Task Sign_ins_and_exports_are_in_the_audit_log()
+    {
+        var cso = await factory.ClientForAsync("cso");
+        (await cso.GetAsync("/api/enterprises/export?search=" + Uri.EscapeDataString("神马"), Ct)).EnsureSuccessStatusCode();
+        var admin = await factory.ClientForAsync("admin");
+        var signIns = await admin.GetFromJsonAsync<JsonElement>("/api/audit?action=SignIn&user=cso", Ct);
+        signIns.GetProperty("total").GetInt32().ShouldBeGreaterThan(0);
+        var exports = await admin.GetFromJsonAsync<JsonElement>("/api/audit?action=Export&user=cso", Ct);
+        exports.GetProperty("items")[0].GetProperty("after").GetString()!.ShouldContain("神马");
+    }
+
+    [Fact]
     public async Task An_api_key_cannot_be_an_administrator()
     {
         var admin = await factory.ClientForAsync("admin");

@@ -86,7 +86,7 @@ public class PlatformDbContext : IdentityDbContext<PlatformUser, IdentityRole<Gu
     }
 
     /// <summary>Records an action that changes no row (a login, an export, a verification) in the audit log at the next save.</summary>
-    public void RecordAction(string action, string entityType, string? entityId, string? reason = null, object? details = null)
+    public void RecordAction(string action, string entityType, string? entityId, string? reason = null, object? details = null, PlatformUser? actor = null)
     {
         recordedActions.Add(new AuditEntry
         {
@@ -94,7 +94,10 @@ public class PlatformDbContext : IdentityDbContext<PlatformUser, IdentityRole<Gu
             EntityType = entityType,
             EntityId = entityId,
             Reason = reason,
-            After = details is null ? null : JsonSerializer.Serialize(details),
+            After = details is null ? null : JsonSerializer.Serialize(details, AuditJson),
+            // A sign-in happens before the request has a user: the account is named explicitly.
+            UserId = actor?.Id,
+            UserName = actor?.UserName,
         });
     }
 
@@ -360,8 +363,8 @@ public class PlatformDbContext : IdentityDbContext<PlatformUser, IdentityRole<Gu
         {
             action.At = now;
             action.ZoneId ??= CurrentZoneId;
-            action.UserId = currentUser.UserId;
-            action.UserName = ActingUserName;
+            action.UserId ??= currentUser.UserId;
+            action.UserName ??= ActingUserName;
             action.Reason ??= AuditReason;
             result.Add(action);
         }

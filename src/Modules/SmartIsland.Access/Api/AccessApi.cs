@@ -51,7 +51,7 @@ public static class AccessApi
     }
 
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueTokenAsync(
-        TokenRequest request, UserManager<PlatformUser> users, TokenIssuer tokens, IStringLocalizer<AccessStrings> l)
+        TokenRequest request, UserManager<PlatformUser> users, TokenIssuer tokens, IStringLocalizer<AccessStrings> l, IDbContextFactory<PlatformDbContext> dbs)
     {
         var errors = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(request.UserName)) errors.Add("userName", l["UserNameRequired"]);
@@ -66,6 +66,7 @@ public static class AccessApi
             throw new ValidationFailedException("password", l["SignInFailed"]);
         }
         await users.ResetAccessFailedCountAsync(user);
+        await RecordSignInAsync(dbs, user, "token");
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, user.Id.ToString()),
@@ -79,7 +80,7 @@ public static class AccessApi
 
     private static async Task<IResult> SignInAsync(
         [FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl,
-        SignInManager<PlatformUser> signIn, HttpContext http)
+        SignInManager<PlatformUser> signIn, HttpContext http, IDbContextFactory<PlatformDbContext> dbs)
     {
         var back = IsLocal(returnUrl) ? returnUrl! : "/";
         if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrWhiteSpace(password))
@@ -88,6 +89,7 @@ public static class AccessApi
         if (result.IsLockedOut) return Results.LocalRedirect($"/account/login?error=locked&returnUrl={Uri.EscapeDataString(back)}");
         if (!result.Succeeded) return Results.LocalRedirect($"/account/login?error=failed&returnUrl={Uri.EscapeDataString(back)}");
         var user = await signIn.UserManager.FindByNameAsync(userName.Trim());
+        if (user is not null) await RecordSignInAsync(dbs, user, "cookie");
         WriteCultureCookie(http, user?.Culture ?? Cultures[0]);
         return Results.LocalRedirect(back);
     }
@@ -102,6 +104,14 @@ public static class AccessApi
             await users.UpdateAsync(user);
         }
         return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+    }
+
+    /// <summary>A successful sign-in is an exercise of access: it goes into the audit log of the user's zone.</summary>
+    private static async Task RecordSignInAsync(IDbContextFactory<PlatformDbContext> dbs, PlatformUser user, string how)
+    {
+        await using var db = await dbs.CreateDbContextAsync();
+        db.UseZone(user.ZoneId).RecordAction("SignIn", nameof(PlatformUser), user.Id.ToString(), details: new { how }, actor: user);
+        await db.SaveChangesAsync();
     }
 
     internal static void WriteCultureCookie(HttpContext http, string culture) =>

@@ -1,14 +1,23 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using SmartIsland.Platform.Data;
 using MiniExcel = MiniExcelLibs.MiniExcel;
 using SmartIsland.Enterprises.Resources;
 
 namespace SmartIsland.Enterprises.Features;
 
 /// <summary>The filtered list as an Excel ledger (台账), with the same masking as the list on screen.</summary>
-public sealed class EnterpriseExport(EnterpriseRegistry registry, IStringLocalizer<EnterpriseStrings> l)
+public sealed class EnterpriseExport(EnterpriseRegistry registry, IStringLocalizer<EnterpriseStrings> l, IDbContextFactory<PlatformDbContext> dbs)
 {
     public async Task WriteAsync(EnterpriseQuery query, Stream output, CancellationToken ct = default)
     {
+        // Taking a ledger out of the platform is recorded, with the filter that chose its rows.
+        await using (var db = await dbs.CreateDbContextAsync(ct))
+        {
+            db.RecordAction("Export", nameof(Domain.Enterprise), null, details: query);
+            await db.SaveChangesAsync(ct);
+        }
+
         var rows = new List<Dictionary<string, object?>>();
         await foreach (var e in registry.ExportAsync(query, ct))
         {
