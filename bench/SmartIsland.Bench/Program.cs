@@ -73,7 +73,7 @@ static int Generate(int rows, string path, int years)
 
 static async Task<ServiceProvider> PlatformAsync(string dataDir)
 {
-    var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["DataDirectory"] = dataDir }).Build();
+    var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["DataDirectory"] = dataDir, ["Database:DemoData"] = "true" }).Build();
     var settings = PlatformSettings.From(config);
     var services = new ServiceCollection().AddLogging().AddLocalization();
     services.AddPlatformDatabase(settings).AddModules(config, settings).AddDemoData();

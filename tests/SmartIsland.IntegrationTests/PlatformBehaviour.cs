@@ -186,6 +186,28 @@ public abstract class PlatformBehaviour<TFactory>(TFactory factory) where TFacto
     }
 
     [Fact]
+    public async Task A_role_that_sees_masked_data_can_edit_the_rest_without_overwriting_it()
+    {
+        var leader = await Factory.ClientForAsync("leader");
+        var target = (await ListAsync(leader)).Items[^1];
+        var full = await GetAsync(leader, target.Id);
+        full.ContactPhone.ShouldNotBeNullOrEmpty();
+
+        var dept = await Factory.ClientForAsync("dept");
+        var masked = await GetAsync(dept, target.Id);
+        masked.PersonalDataMasked.ShouldBeTrue();
+        var edit = InputFrom(masked);
+        edit.Address = "河南省平顶山市高新区（地址更正）";
+        var response = await dept.PutAsJsonAsync($"/api/enterprises/{target.Id}", edit, Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var after = await GetAsync(leader, target.Id);
+        after.Address.ShouldBe("河南省平顶山市高新区（地址更正）");
+        after.ContactPhone.ShouldBe(full.ContactPhone);
+        after.LegalRepresentative.ShouldBe(full.LegalRepresentative);
+    }
+
+    [Fact]
     public async Task Qualifications_are_recorded_with_validity_and_drive_the_qualification_filter()
     {
         var admin = await Factory.ClientForAsync("admin");

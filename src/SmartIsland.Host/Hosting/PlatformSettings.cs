@@ -20,6 +20,7 @@ public sealed record PlatformSettings(string DataDirectory, DatabaseProvider Pro
                 throw new InvalidOperationException("Database:Provider is Postgres: set ConnectionStrings:Platform (ConnectionStrings__Platform).");
             connection = $"Data Source={Path.Combine(dataDir, "smartisland.db")};Default Timeout=30";
         }
-        return new PlatformSettings(dataDir, provider, connection, config.GetValue("Database:DemoData", true));
+        // Demo accounts share one known password: never loaded unless asked for (./run.sh and the tests ask).
+        return new PlatformSettings(dataDir, provider, connection, config.GetValue("Database:DemoData", false));
     }
 }

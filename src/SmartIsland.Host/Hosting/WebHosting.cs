@@ -42,7 +42,11 @@ public static class WebHosting
             o.OnRejected = async (ctx, ct) =>
             {
                 ctx.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                await ctx.HttpContext.Response.WriteAsJsonAsync(new { type = "about:blank", title = "Too many requests", status = 429 }, ct);
+                await ctx.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = ctx.HttpContext,
+                    ProblemDetails = { Status = 429, Title = "Too many requests: try again in a minute." },
+                });
             };
         });
 

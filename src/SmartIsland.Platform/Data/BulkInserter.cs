@@ -70,14 +70,20 @@ internal sealed class BulkInserter
                 {
                     command = await CreateAsync(count, ct);
                 }
-                var p = 0;
-                for (var r = start; r < start + count; r++)
+                try
                 {
-                    foreach (var (property, _, toProvider) in columns)
-                        command.Parameters[p++].Value = toProvider(property.GetGetter().GetClrValue(rows[r])) ?? DBNull.Value;
+                    var p = 0;
+                    for (var r = start; r < start + count; r++)
+                    {
+                        foreach (var (property, _, toProvider) in columns)
+                            command.Parameters[p++].Value = toProvider(property.GetGetter().GetClrValue(rows[r])) ?? DBNull.Value;
+                    }
+                    await command.ExecuteNonQueryAsync(ct);
                 }
-                await command.ExecuteNonQueryAsync(ct);
-                if (command != full) await command.DisposeAsync();
+                finally
+                {
+                    if (command != full) await command.DisposeAsync();
+                }
             }
         }
         finally

@@ -313,7 +313,7 @@ public class PlatformDbContext : IdentityDbContext<PlatformUser, IdentityRole<Gu
     private AuditEntry NewAuditEntry(DateTimeOffset now, object entity, string action, string entityType, string? entityId, string? before, string? after) => new()
     {
         At = now,
-        ZoneId = entity is IZoneOwned z ? z.ZoneId : CurrentZoneId,
+        ZoneId = ZoneOf(entity),
         UserId = currentUser.UserId,
         UserName = ActingUserName,
         Action = action,
@@ -322,6 +322,20 @@ public class PlatformDbContext : IdentityDbContext<PlatformUser, IdentityRole<Gu
         Before = before,
         After = after,
         Reason = AuditReason,
+    };
+
+    /// <summary>
+    /// The zone whose audit log shows a change: the row's own zone; for an account (not zone-filtered,
+    /// and often changed before anyone is signed in: failed sign-ins, lockouts) the account's zone.
+    /// </summary>
+    private Guid? ZoneOf(object entity) => entity switch
+    {
+        IZoneOwned z => z.ZoneId,
+        PlatformUser u => u.ZoneId,
+        IdentityUserRole<Guid> r => ChangeTracker.Entries<PlatformUser>().FirstOrDefault(e => e.Entity.Id == r.UserId)?.Entity.ZoneId
+                                    ?? Set<PlatformUser>().Where(u => u.Id == r.UserId).Select(u => (Guid?)u.ZoneId).FirstOrDefault()
+                                    ?? CurrentZoneId,
+        _ => CurrentZoneId,
     };
 
     private string? ActingUserName => currentUser.UserName ?? (AllZones ? "system" : null);

@@ -23,6 +23,7 @@ public abstract class PlatformFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("ConnectionStrings:Platform", ConnectionString);
         builder.UseSetting("RateLimits:PublicPerMinute", "100000");
+        builder.UseSetting("Database:DemoData", "true");
     }
 
     /// <summary>A client signed in as a demo account with a bearer token from /api/auth/token.</summary>

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -41,11 +42,12 @@ public static class AccessApi
 
         var account = app.MapGroup("/account").ExcludeFromDescription();
         account.MapPost("/login", SignInAsync).AllowAnonymous();
+        // The layout's sign-out form carries an antiforgery token; this makes the endpoint check it.
         account.MapPost("/logout", async (SignInManager<PlatformUser> signIn) =>
         {
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/account/login");
-        });
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
         account.MapGet("/culture", SetCultureAsync).AllowAnonymous();
         return app;
     }
@@ -120,7 +122,8 @@ public static class AccessApi
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = false, SameSite = SameSiteMode.Lax });
 
     private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+        && !url.Any(char.IsControl);
 
     private static async Task<Ok<List<ApiKeyView>>> ListKeysAsync(IDbContextFactory<PlatformDbContext> dbs)
     {

@@ -15,18 +15,25 @@ public interface IWorkingDayCalendarProvider
 internal sealed class WorkingDayCalendarProvider(IServiceScopeFactory scopes) : IWorkingDayCalendarProvider
 {
     private volatile WorkingDayCalendar? cached;
+    private int generation;
 
     public async ValueTask<WorkingDayCalendar> GetAsync(CancellationToken cancellationToken = default)
     {
         if (cached is { } c) return c;
+        var startedAt = Volatile.Read(ref generation);
         await using var scope = scopes.CreateAsyncScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PlatformDbContext>>().CreateDbContextAsync(cancellationToken);
         var years = await db.Set<CalendarYear>().AsNoTracking().Select(y => y.Year).ToListAsync(cancellationToken);
         var days = await db.Set<CalendarDay>().AsNoTracking().Select(d => new { d.Date, d.Kind }).ToListAsync(cancellationToken);
         var calendar = new WorkingDayCalendar(years, days.Select(d => KeyValuePair.Create(d.Date, d.Kind)));
-        cached = calendar;
+        // A load that began before an edit must not put the old calendar back in the cache.
+        if (Volatile.Read(ref generation) == startedAt) cached = calendar;
         return calendar;
     }
 
-    public void Invalidate() => cached = null;
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref generation);
+        cached = null;
+    }
 }

@@ -110,7 +110,7 @@ public sealed class EnterpriseImport(
         {
             sheet = MiniExcel.Query(path, useHeaderRow: true);
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException)
+        catch (Exception e) when (e is InvalidDataException or IOException or System.Xml.XmlException)
         {
             throw new ValidationFailedException("file", l["ImportUnreadable"]);
         }
@@ -123,14 +123,21 @@ public sealed class EnterpriseImport(
                 rowNumber++;
                 if (columns is null)
                 {
-                    columns = cells.Keys.Select(k => (k, c: ImportColumns.FromHeader(k))).Where(p => p.c is not null).ToDictionary(p => p.c!.Key, p => p.c!);
+                    var recognised = cells.Keys.Select(k => (Header: k, Column: ImportColumns.FromHeader(k))).Where(p => p.Column is not null).ToList();
+                    var twice = recognised.GroupBy(p => p.Column!.Key).Where(g => g.Count() > 1).ToList();
+                    if (twice.Count > 0)
+                    {
+                        errors.AddRange(twice.Select(g => new ImportError(1, string.Join(" / ", g.Select(p => p.Header)), l["ImportColumnTwice"])));
+                        return (rows, errors, 0);
+                    }
+                    columns = recognised.ToDictionary(p => p.Column!.Key, p => p.Column!);
                     var missing = ImportColumns.All.Where(c => c.Required && !columns.ContainsKey(c.Key)).ToList();
                     if (missing.Count > 0)
                     {
                         errors.AddRange(missing.Select(c => new ImportError(1, c.Chinese, l["ImportMissingColumn"])));
                         return (rows, errors, 0);
                     }
-                    headerOf = cells.Keys.Where(k => ImportColumns.FromHeader(k) is not null).ToDictionary(k => ImportColumns.FromHeader(k)!.Key, k => k);
+                    headerOf = recognised.ToDictionary(p => p.Column!.Key, p => p.Header);
                 }
                 if (cells.Values.All(v => v is null || (v is string s && string.IsNullOrWhiteSpace(s)))) continue;
                 total++;
@@ -143,8 +150,9 @@ public sealed class EnterpriseImport(
                 if (ok) rows.Add(row);
             }
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or System.Xml.XmlException)
+        catch (Exception e) when (e is InvalidDataException or IOException or System.Xml.XmlException or InvalidOperationException or FormatException)
         {
+            // MiniExcel reads lazily: a damaged sheet fails here, while rows are read.
             throw new ValidationFailedException("file", l["ImportUnreadable"]);
         }
         if (columns is null) errors.Add(new ImportError(1, "", l["ImportEmpty"]));
@@ -182,15 +190,18 @@ public sealed class EnterpriseImport(
                 null => null,
                 string s when string.IsNullOrWhiteSpace(s) => null,
                 string s when decimal.TryParse(s.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var p) => p,
-                double x => (decimal)x,
+                double x when Math.Abs(x) <= (double)EnterpriseRegistry.MaxFigure => (decimal)x,
+                double => TooLarge(),
                 decimal x => x,
                 int x => x,
                 long x => x,
                 _ => Invalid(),
             };
             if (d is < 0) { Fail(key, l["ImportNegative"]); return null; }
+            if (d * scale > EnterpriseRegistry.MaxFigure) return TooLarge();
             return d * scale;
             decimal? Invalid() { Fail(key, l["ImportNotNumber"]); return null; }
+            decimal? TooLarge() { Fail(key, l["TooLarge"]); return null; }
         }
         int? Whole(string key)
         {
@@ -250,8 +261,9 @@ public sealed class EnterpriseImport(
         row.SoftwareCopyrights = Whole("softwareCopyrights");
         row.LandMu = Number("landMu");
         row.EnergyUseTce = Number("energyUseTce");
-        if (row.Year is null && (row.Revenue ?? row.RdExpense ?? row.TaxPaid ?? row.LandMu ?? row.EnergyUseTce) is not null)
-            Fail("year", l["ImportYearNeeded"]);
+        var anyFigure = (row.Revenue ?? row.RdExpense ?? row.TaxPaid ?? row.LandMu ?? row.EnergyUseTce) is not null
+            || (row.Employees ?? row.TechStaff ?? row.InventionPatents ?? row.UtilityModelPatents ?? row.DesignPatents ?? row.SoftwareCopyrights) is not null;
+        if (row.Year is null && anyFigure) Fail("year", l["ImportYearNeeded"]);
         if (row.TechStaff > row.Employees) Fail("techStaff", l["ImportTechStaffExceeds"]);
         ok = errors.Count == errorCount;
         return row;
@@ -290,7 +302,8 @@ public sealed class EnterpriseImport(
                     ec++;
                 }
                 else if (db.Entry(e).State == EntityState.Unchanged) eu++;
-                Apply(e, row);
+                // Like the edit form: a role that sees only masked personal data cannot overwrite it.
+                Apply(e, row, personalData: db.Entry(e).State == EntityState.Detached || EnterpriseAccess.CanSeePersonalData(user, e.Id));
                 if (row.Year is { } year)
                 {
                     if (!indicators.TryGetValue((e.Id, year), out var i))
@@ -319,15 +332,18 @@ public sealed class EnterpriseImport(
     }
 
     /// <summary>A cell left empty keeps what the registry has; a filled cell replaces it.</summary>
-    private static void Apply(Enterprise e, Row r)
+    private static void Apply(Enterprise e, Row r, bool personalData)
     {
         e.Name = r.Name;
         e.IndustryCode = r.IndustryCode!;
-        e.LegalRepresentative = r.LegalRepresentative ?? e.LegalRepresentative;
+        if (personalData)
+        {
+            e.LegalRepresentative = r.LegalRepresentative ?? e.LegalRepresentative;
+            e.ContactPhone = r.ContactPhone ?? e.ContactPhone;
+        }
         e.ParkId = r.ParkId ?? e.ParkId;
         e.Address = r.Address ?? e.Address;
         e.ContactName = r.ContactName ?? e.ContactName;
-        e.ContactPhone = r.ContactPhone ?? e.ContactPhone;
         e.RegisteredOn = r.RegisteredOn ?? e.RegisteredOn;
     }
 

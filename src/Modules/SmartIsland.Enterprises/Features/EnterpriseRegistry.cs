@@ -24,10 +24,13 @@ public sealed class EnterpriseRegistry(
 {
     public const int MaxPageSize = 200;
 
+    /// <summary>The largest figure a column holds (numeric(12,2) for land): anything bigger is a typing error.</summary>
+    internal const decimal MaxFigure = 9_999_999_999m;
+
     public async Task<Paged<EnterpriseListItem>> SearchAsync(EnterpriseQuery query, CancellationToken ct = default)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
-        var page = Math.Max(1, query.Page);
+        var page = Math.Clamp(query.Page, 1, 100_000);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var q = Filter(db, query);
         var total = await q.CountAsync(ct);
@@ -106,7 +109,7 @@ public sealed class EnterpriseRegistry(
         await using var db = await dbs.CreateDbContextAsync(ct);
         var e = await db.Set<Enterprise>().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw NotFound();
         EnterpriseAccess.DemandEdit(user, id, l["ForbiddenEdit"]);
-        await ValidateAsync(input, ct, requireVersion: true);
+        await ValidateAsync(input, ct, requireVersion: true, personalData: EnterpriseAccess.CanSeePersonalData(user, id));
         var code = input.CreditCode!.Trim().ToUpperInvariant();
         if (code != e.CreditCode && await db.Set<Enterprise>().AnyAsync(x => x.CreditCode == code && x.Id != id, ct))
             throw new ConflictException("creditCode", l["DuplicateCreditCode", code]);
@@ -169,6 +172,7 @@ public sealed class EnterpriseRegistry(
         })
         {
             if (value < 0) errors.Add(field, l["ImportNegative"]);
+            else if (value > MaxFigure) errors.Add(field, l["TooLarge"]);
         }
         if (input.TechStaff > input.Employees) errors.Add("techStaff", l["ImportTechStaffExceeds"]);
         errors.ThrowIfAny();
@@ -210,10 +214,12 @@ public sealed class EnterpriseRegistry(
         {
             throw new ConflictException("version", l["ConcurrencyConflict"]);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
         {
-            // The unique index caught a duplicate that a concurrent request inserted after our check.
-            throw new ConflictException("creditCode", l["DuplicateCreditCode", ""]);
+            // A unique index caught a duplicate that a concurrent request inserted after our check.
+            throw e.Entries.Any(x => x.Entity is YearlyIndicator)
+                ? new ConflictException("year", l["ConcurrencyConflict"])
+                : new ConflictException("creditCode", l["DuplicateCreditCode", ""]);
         }
     }
 
@@ -235,7 +241,8 @@ public sealed class EnterpriseRegistry(
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     /// <summary>Checks every field and reports all problems at once; nothing is written when any fails.</summary>
-    private async Task ValidateAsync(EnterpriseInput input, CancellationToken ct, bool requireVersion = false)
+    /// <param name="personalData">False when the role sees only masked personal data: those fields are not saved, so not checked.</param>
+    private async Task ValidateAsync(EnterpriseInput input, CancellationToken ct, bool requireVersion = false, bool personalData = true)
     {
         var errors = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(input.CreditCode)) errors.Add("creditCode", l["Required", l["CreditCode"]]);
@@ -248,9 +255,10 @@ public sealed class EnterpriseRegistry(
         else if (input.Name.Trim().Length > 200) errors.Add("name", l["TooLong", l["Name"], 200]);
         if (string.IsNullOrWhiteSpace(input.IndustryCode)) errors.Add("industryCode", l["Required", l["IndustryCode"]]);
         else if (!IndustryCode.IsValid(input.IndustryCode.Trim().ToUpperInvariant())) errors.Add("industryCode", l["IndustryCodeInvalid"]);
-        if (input.LegalRepresentative?.Trim().Length > 64) errors.Add("legalRepresentative", l["TooLong", l["LegalRepresentative"], 64]);
+        if (personalData && input.LegalRepresentative?.Trim().Length > 64) errors.Add("legalRepresentative", l["TooLong", l["LegalRepresentative"], 64]);
         if (input.Address?.Trim().Length > 300) errors.Add("address", l["TooLong", l["Address"], 300]);
-        if (input.ContactPhone is { Length: > 0 } phone && !IsPhone(phone)) errors.Add("contactPhone", l["PhoneInvalid"]);
+        if (personalData && input.ContactPhone is { Length: > 0 } phone && !IsPhone(phone)) errors.Add("contactPhone", l["PhoneInvalid"]);
+        if (input.ContactName?.Trim().Length > 64) errors.Add("contactName", l["TooLong", l["ContactName"], 64]);
         if (input.RegisteredOn is { } reg && reg > DateOnly.FromDateTime(clock.GetLocalNow().DateTime)) errors.Add("registeredOn", l["DateInFuture"]);
         if (requireVersion && input.Version is null) errors.Add("version", l["Required", "version"]);
         if (input.ParkId is { } parkId && (await organisation.ParksAsync(ct)).All(p => p.Id != parkId)) errors.Add("parkId", l["ParkUnknown"]);
@@ -275,8 +283,17 @@ public sealed class EnterpriseRegistry(
             {
                 // Looks like (part of) a credit code: an index range on the code, or the name.
                 var from = s.ToUpperInvariant();
-                var to = from + "~"; // '~' sorts after every character of the code alphabet
-                q = q.Where(e => (string.Compare(e.CreditCode, from) >= 0 && string.Compare(e.CreditCode, to) < 0) || e.Name.Contains(s));
+                if (db.Provider == DatabaseProvider.Sqlite)
+                {
+                    // SQLite compares bytes: a range on the code index ('~' sorts after the whole code alphabet).
+                    var to = from + "~";
+                    q = q.Where(e => (string.Compare(e.CreditCode, from) >= 0 && string.Compare(e.CreditCode, to) < 0) || e.Name.Contains(s));
+                }
+                else
+                {
+                    // PostgreSQL's collation may ignore punctuation, so a range is unsafe there: a prefix match.
+                    q = q.Where(e => e.CreditCode.StartsWith(from) || e.Name.Contains(s));
+                }
             }
             else
             {
@@ -292,7 +309,7 @@ public sealed class EnterpriseRegistry(
         if (query.Qualification is { } kind)
         {
             var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-            q = q.Where(e => e.Qualifications.Any(x => x.Kind == kind && (x.ValidUntil == null || x.ValidUntil >= today)));
+            q = q.Where(e => e.Qualifications.Any(x => x.Kind == kind && (x.ValidFrom == null || x.ValidFrom <= today) && (x.ValidUntil == null || x.ValidUntil >= today)));
         }
         return q;
     }
