@@ -292,18 +292,20 @@ public sealed class EnterpriseImport(
                 : await db.Set<YearlyIndicator>().Where(i => ids.Contains(i.EnterpriseId) && years.Contains(i.Year)).ToDictionaryAsync(i => (i.EnterpriseId, i.Year), ct);
             var newEnterprises = new List<Enterprise>();
             var newIndicators = new List<YearlyIndicator>();
+            var newIds = new HashSet<Guid>();
             foreach (var row in batch)
             {
                 if (!enterprises.TryGetValue(row.CreditCode, out var e))
                 {
                     e = new Enterprise { CreditCode = row.CreditCode };
                     newEnterprises.Add(e);
+                    newIds.Add(e.Id);
                     enterprises[row.CreditCode] = e;
                     ec++;
                 }
-                else if (db.Entry(e).State == EntityState.Unchanged) eu++;
+                else if (!newIds.Contains(e.Id) && db.Entry(e).State == EntityState.Unchanged) eu++;
                 // Like the edit form: a role that sees only masked personal data cannot overwrite it.
-                Apply(e, row, personalData: db.Entry(e).State == EntityState.Detached || EnterpriseAccess.CanSeePersonalData(user, e.Id));
+                Apply(e, row, personalData: newIds.Contains(e.Id) || EnterpriseAccess.CanSeePersonalData(user, e.Id));
                 if (row.Year is { } year)
                 {
                     if (!indicators.TryGetValue((e.Id, year), out var i))

@@ -281,18 +281,24 @@ public sealed class EnterpriseRegistry(
             var s = query.Search.Trim();
             if (s.All(char.IsAsciiLetterOrDigit))
             {
-                // Looks like (part of) a credit code: an index range on the code, or the name.
+                // Looks like (part of) a credit code. Four or more characters with a digit are taken as a
+                // code prefix only — an index range, no scan of names; shorter ones may be a name too.
                 var from = s.ToUpperInvariant();
+                var codeOnly = s.Length >= 4 && s.Any(char.IsAsciiDigit);
                 if (db.Provider == DatabaseProvider.Sqlite)
                 {
                     // SQLite compares bytes: a range on the code index ('~' sorts after the whole code alphabet).
                     var to = from + "~";
-                    q = q.Where(e => (string.Compare(e.CreditCode, from) >= 0 && string.Compare(e.CreditCode, to) < 0) || e.Name.Contains(s));
+                    q = codeOnly
+                        ? q.Where(e => string.Compare(e.CreditCode, from) >= 0 && string.Compare(e.CreditCode, to) < 0)
+                        : q.Where(e => (string.Compare(e.CreditCode, from) >= 0 && string.Compare(e.CreditCode, to) < 0) || e.Name.Contains(s));
                 }
                 else
                 {
                     // PostgreSQL's collation may ignore punctuation, so a range is unsafe there: a prefix match.
-                    q = q.Where(e => e.CreditCode.StartsWith(from) || e.Name.Contains(s));
+                    q = codeOnly
+                        ? q.Where(e => e.CreditCode.StartsWith(from))
+                        : q.Where(e => e.CreditCode.StartsWith(from) || e.Name.Contains(s));
                 }
             }
             else
