@@ -31,25 +31,40 @@ public sealed class EnterpriseRegistry(
     {
         var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var page = Math.Clamp(query.Page, 1, 100_000);
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var q = Filter(db, query);
-        var total = await q.CountAsync(ct);
-        var rows = await Sort(q, query)
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(e => new
-            {
-                e.Id, e.CreditCode, e.Name, e.LegalRepresentative, e.IndustryCode, e.ParkId, e.RegisteredOn,
-                Kinds = e.Qualifications.Select(x => x.Kind).ToList(),
-            })
-            .ToListAsync(ct);
-        var parks = await ParkNamesAsync(ct);
+        // The count, the page and the park names are independent reads: run them side by side, each on
+        // its own connection (SQLite in WAL mode and PostgreSQL both serve concurrent readers).
+        var totalTask = CountAsync();
+        var rowsTask = PageAsync();
+        var parksTask = ParkNamesAsync(ct);
+        await Task.WhenAll(totalTask, rowsTask, parksTask);
+        var (total, rows, parks) = (totalTask.Result, rowsTask.Result, parksTask.Result);
         var items = rows.Select(r => new EnterpriseListItem(
             r.Id, r.CreditCode, r.Name,
             EnterpriseAccess.CanSeePersonalData(user, r.Id) ? r.LegalRepresentative : Masking.PersonName(r.LegalRepresentative),
             r.IndustryCode, r.ParkId, r.ParkId is { } p ? parks.GetValueOrDefault(p) : null, r.RegisteredOn,
             r.Kinds.Distinct().Order().ToList())).ToList();
         return new Paged<EnterpriseListItem>(items, total, page, pageSize);
+
+        async Task<int> CountAsync()
+        {
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            return await Filter(db, query).CountAsync(ct);
+        }
+
+        async Task<List<ListRow>> PageAsync()
+        {
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            return await Sort(Filter(db, query), query)
+                .Skip((page - 1) * pageSize).Take(pageSize)
+                .Select(e => new ListRow(e.Id, e.CreditCode, e.Name, e.LegalRepresentative, e.IndustryCode, e.ParkId, e.RegisteredOn,
+                    e.Qualifications.Select(x => x.Kind).ToList()))
+                .ToListAsync(ct);
+        }
     }
+
+    private sealed record ListRow(
+        Guid Id, string CreditCode, string Name, string? LegalRepresentative, string IndustryCode, Guid? ParkId,
+        DateOnly? RegisteredOn, List<QualificationKind> Kinds);
 
     /// <summary>Every row of the filtered list, in order, for the Excel export (streams; no paging).</summary>
     public async IAsyncEnumerable<EnterpriseListItem> ExportAsync(EnterpriseQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
