@@ -65,8 +65,25 @@ public abstract class PlatformBehaviour<TFactory>(TFactory factory) where TFacto
             (await zoneA.GetAsync($"/enterprises/{target.Id}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
             (await zoneA.GetAsync($"/enterprises/{target.Id}/edit", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
             (await ListAsync(zoneA, "&search=" + Uri.EscapeDataString(target.Name))).Total.ShouldBe(0);
+            (await zoneA.PostAsJsonAsync($"/api/enterprises/{target.Id}/qualifications", new { kind = "TechSme" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+            (await zoneA.PutAsJsonAsync($"/api/enterprises/{target.Id}/indicators/2025", new IndicatorInput { Revenue = 1 }, Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         }
         (await GetAsync(zoneB, target.Id)).Name.ShouldBe(detailB.Name);
+    }
+
+    [Fact]
+    public async Task A_zone_A_administrator_cannot_see_or_revoke_zone_B_api_keys_or_audit()
+    {
+        var adminB = await Factory.ClientForAsync("b-admin");
+        var key = await (await adminB.PostAsJsonAsync("/api/api-keys", new { name = "B 区对接", roles = new[] { "ZoneLeader" } }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var keyId = key.GetProperty("id").GetString();
+        var adminA = await Factory.ClientForAsync("admin");
+        (await adminA.GetStringAsync("/api/api-keys", Ct)).ShouldNotContain(keyId!);
+        (await adminA.DeleteAsync($"/api/api-keys/{keyId}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var auditA = await adminA.GetFromJsonAsync<JsonElement>($"/api/audit?entityId={keyId}", Ct);
+        auditA.GetProperty("total").GetInt32().ShouldBe(0);
+        var auditB = await adminB.GetFromJsonAsync<JsonElement>($"/api/audit?entityId={keyId}", Ct);
+        auditB.GetProperty("total").GetInt32().ShouldBe(1);
     }
 
     [Fact]
@@ -205,6 +222,7 @@ public abstract class PlatformBehaviour<TFactory>(TFactory factory) where TFacto
         after.Address.ShouldBe("河南省平顶山市高新区（地址更正）");
         after.ContactPhone.ShouldBe(full.ContactPhone);
         after.LegalRepresentative.ShouldBe(full.LegalRepresentative);
+        after.ContactName.ShouldBe(full.ContactName);
     }
 
     [Fact]

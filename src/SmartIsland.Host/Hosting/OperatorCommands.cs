@@ -37,9 +37,6 @@ public static class OperatorCommands
     {
         await using var scope = services.CreateAsyncScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PlatformDbContext>>().CreateDbContextAsync(ct);
-        var entries = db.AuditLog.IgnoreQueryFilters().AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable();
-        var list = new List<AuditEntry>();
-        await foreach (var e in entries.WithCancellation(ct)) list.Add(e);
-        return AuditChain.Verify(list);
+        return await AuditChain.VerifyAsync(db.AuditLog.IgnoreQueryFilters().AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable(), ct);
     }
 }

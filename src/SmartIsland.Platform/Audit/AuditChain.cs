@@ -54,22 +54,45 @@ public static class AuditChain
     /// </summary>
     public static AuditVerification Verify(IEnumerable<AuditEntry> entriesInOrder)
     {
-        var expectedPrevious = Genesis;
-        long expectedSequence = 1;
-        long count = 0;
+        var walk = new Walk();
         foreach (var e in entriesInOrder)
         {
+            if (walk.Next(e) is { } broken) return broken;
+        }
+        return AuditVerification.Intact(walk.Count);
+    }
+
+    /// <summary>The same check over entries streamed from the database, one at a time.</summary>
+    public static async Task<AuditVerification> VerifyAsync(IAsyncEnumerable<AuditEntry> entriesInOrder, CancellationToken cancellationToken = default)
+    {
+        var walk = new Walk();
+        await foreach (var e in entriesInOrder.WithCancellation(cancellationToken))
+        {
+            if (walk.Next(e) is { } broken) return broken;
+        }
+        return AuditVerification.Intact(walk.Count);
+    }
+
+    private sealed class Walk
+    {
+        private string expectedPrevious = Genesis;
+        private long expectedSequence = 1;
+
+        public long Count { get; private set; }
+
+        public AuditVerification? Next(AuditEntry e)
+        {
             if (e.Sequence != expectedSequence)
-                return AuditVerification.Broken(count, e.Sequence, $"entry {expectedSequence} is missing (next present is {e.Sequence})");
+                return AuditVerification.Broken(Count, e.Sequence, $"entry {expectedSequence} is missing (next present is {e.Sequence})");
             if (e.PreviousHash != expectedPrevious)
-                return AuditVerification.Broken(count, e.Sequence, "previous hash does not match the entry before it");
+                return AuditVerification.Broken(Count, e.Sequence, "previous hash does not match the entry before it");
             if (ComputeHash(e) != e.Hash)
-                return AuditVerification.Broken(count, e.Sequence, "content does not match its hash (edited)");
+                return AuditVerification.Broken(Count, e.Sequence, "content does not match its hash (edited)");
             expectedPrevious = e.Hash;
             expectedSequence = e.Sequence + 1;
-            count++;
+            Count++;
+            return null;
         }
-        return AuditVerification.Intact(count);
     }
 }
 

@@ -41,7 +41,7 @@ public static class AccessApi
         keys.MapDelete("/{id:guid}", RevokeKeyAsync).WithName("RevokeApiKey");
 
         var account = app.MapGroup("/account").ExcludeFromDescription();
-        account.MapPost("/login", SignInAsync).AllowAnonymous();
+        account.MapPost("/login", SignInAsync).AllowAnonymous().RequireRateLimiting(PlatformPolicies.PublicRateLimit);
         // The layout's sign-out form carries an antiforgery token; this makes the endpoint check it.
         account.MapPost("/logout", async (SignInManager<PlatformUser> signIn) =>
         {
@@ -52,31 +52,22 @@ public static class AccessApi
         return app;
     }
 
+    /// <summary>The same checks as the sign-in form (password, lockout), then the same claims as the cookie, as a bearer token.</summary>
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueTokenAsync(
-        TokenRequest request, UserManager<PlatformUser> users, TokenIssuer tokens, IStringLocalizer<AccessStrings> l, IDbContextFactory<PlatformDbContext> dbs)
+        TokenRequest request, SignInManager<PlatformUser> signIn, TokenIssuer tokens, IStringLocalizer<AccessStrings> l, IDbContextFactory<PlatformDbContext> dbs)
     {
         var errors = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(request.UserName)) errors.Add("userName", l["UserNameRequired"]);
         if (string.IsNullOrWhiteSpace(request.Password)) errors.Add("password", l["PasswordRequired"]);
         errors.ThrowIfAny();
-        var user = await users.FindByNameAsync(request.UserName!);
-        if (user is null) throw new ValidationFailedException("password", l["SignInFailed"]);
-        if (await users.IsLockedOutAsync(user)) throw new ValidationFailedException("userName", l["LockedOut"]);
-        if (!await users.CheckPasswordAsync(user, request.Password!))
-        {
-            await users.AccessFailedAsync(user);
-            throw new ValidationFailedException("password", l["SignInFailed"]);
-        }
-        await users.ResetAccessFailedCountAsync(user);
+        var user = await signIn.UserManager.FindByNameAsync(request.UserName!.Trim())
+            ?? throw new ValidationFailedException("password", l["SignInFailed"]);
+        var result = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
+        if (result.IsLockedOut) throw new ValidationFailedException("userName", l["LockedOut"]);
+        if (!result.Succeeded) throw new ValidationFailedException("password", l["SignInFailed"]);
         await RecordSignInAsync(dbs, user, "token");
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.NameIdentifier, user.Id.ToString()),
-            new(ClaimTypes.Name, user.UserName!),
-        };
-        claims.AddRange((await users.GetRolesAsync(user)).Select(r => new Claim(ClaimTypes.Role, r)));
-        claims.AddRange(PlatformClaimsFactory.ExtraClaims(user));
-        var (token, expires) = tokens.Issue(claims);
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        var (token, expires) = tokens.Issue(principal.Claims);
         return TypedResults.Ok(new TokenResponse(token, "Bearer", expires));
     }
 

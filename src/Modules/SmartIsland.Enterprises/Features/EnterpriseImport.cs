@@ -342,10 +342,10 @@ public sealed class EnterpriseImport(
         {
             e.LegalRepresentative = r.LegalRepresentative ?? e.LegalRepresentative;
             e.ContactPhone = r.ContactPhone ?? e.ContactPhone;
+            e.ContactName = r.ContactName ?? e.ContactName;
         }
         e.ParkId = r.ParkId ?? e.ParkId;
         e.Address = r.Address ?? e.Address;
-        e.ContactName = r.ContactName ?? e.ContactName;
         e.RegisteredOn = r.RegisteredOn ?? e.RegisteredOn;
     }
 

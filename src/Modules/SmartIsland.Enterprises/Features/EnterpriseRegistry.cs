@@ -38,11 +38,7 @@ public sealed class EnterpriseRegistry(
         var parksTask = ParkNamesAsync(ct);
         await Task.WhenAll(totalTask, rowsTask, parksTask);
         var (total, rows, parks) = (totalTask.Result, rowsTask.Result, parksTask.Result);
-        var items = rows.Select(r => new EnterpriseListItem(
-            r.Id, r.CreditCode, r.Name,
-            EnterpriseAccess.CanSeePersonalData(user, r.Id) ? r.LegalRepresentative : Masking.PersonName(r.LegalRepresentative),
-            r.IndustryCode, r.ParkId, r.ParkId is { } p ? parks.GetValueOrDefault(p) : null, r.RegisteredOn,
-            r.Kinds.Distinct().Order().ToList())).ToList();
+        var items = rows.Select(r => ToListItem(r, parks)).ToList();
         return new Paged<EnterpriseListItem>(items, total, page, pageSize);
 
         async Task<int> CountAsync()
@@ -64,7 +60,14 @@ public sealed class EnterpriseRegistry(
 
     private sealed record ListRow(
         Guid Id, string CreditCode, string Name, string? LegalRepresentative, string IndustryCode, Guid? ParkId,
-        DateOnly? RegisteredOn, List<QualificationKind> Kinds);
+        DateOnly? RegisteredOn, List<QualificationKind>? Kinds);
+
+    /// <summary>One list row as this user may see it (the list, the API and the export all use it).</summary>
+    private EnterpriseListItem ToListItem(ListRow r, Dictionary<Guid, string> parks) => new(
+        r.Id, r.CreditCode, r.Name,
+        EnterpriseAccess.CanSeePersonalData(user, r.Id) ? r.LegalRepresentative : Masking.PersonName(r.LegalRepresentative),
+        r.IndustryCode, r.ParkId, r.ParkId is { } p ? parks.GetValueOrDefault(p) : null, r.RegisteredOn,
+        r.Kinds?.Distinct().Order().ToList() ?? []);
 
     /// <summary>Every row of the filtered list, in order, for the Excel export (streams; no paging).</summary>
     public async IAsyncEnumerable<EnterpriseListItem> ExportAsync(EnterpriseQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
@@ -72,13 +75,11 @@ public sealed class EnterpriseRegistry(
         var parks = await ParkNamesAsync(ct);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var rows = Sort(Filter(db, query), query)
-            .Select(e => new { e.Id, e.CreditCode, e.Name, e.LegalRepresentative, e.IndustryCode, e.ParkId, e.RegisteredOn })
+            .Select(e => new ListRow(e.Id, e.CreditCode, e.Name, e.LegalRepresentative, e.IndustryCode, e.ParkId, e.RegisteredOn, null))
             .AsAsyncEnumerable();
         await foreach (var r in rows.WithCancellation(ct))
         {
-            yield return new EnterpriseListItem(r.Id, r.CreditCode, r.Name,
-                EnterpriseAccess.CanSeePersonalData(user, r.Id) ? r.LegalRepresentative : Masking.PersonName(r.LegalRepresentative),
-                r.IndustryCode, r.ParkId, r.ParkId is { } p ? parks.GetValueOrDefault(p) : null, r.RegisteredOn, []);
+            yield return ToListItem(r, parks);
         }
     }
 
@@ -97,7 +98,8 @@ public sealed class EnterpriseRegistry(
             e.Id, e.CreditCode, e.Name,
             full ? e.LegalRepresentative : Masking.PersonName(e.LegalRepresentative),
             e.IndustryCode, e.ParkId, e.ParkId is { } p ? parks.GetValueOrDefault(p) : null,
-            e.Address, e.ContactName,
+            e.Address,
+            full ? e.ContactName : Masking.PersonName(e.ContactName),
             full ? e.ContactPhone : Masking.Phone(e.ContactPhone),
             e.RegisteredOn, e.Version, !full, EnterpriseAccess.CanEdit(user, id),
             e.Qualifications.OrderBy(q => q.Kind).Select(q => new QualificationView(q.Id, q.Kind, q.CertificateNumber, q.ValidFrom, q.ValidUntil, q.IsValidOn(today))).ToList(),
@@ -244,10 +246,10 @@ public sealed class EnterpriseRegistry(
         e.IndustryCode = input.IndustryCode!.Trim().ToUpperInvariant();
         e.ParkId = input.ParkId;
         e.Address = Clean(input.Address);
-        e.ContactName = Clean(input.ContactName);
         e.RegisteredOn = input.RegisteredOn;
         if (personalData)
         {
+            e.ContactName = Clean(input.ContactName);
             e.LegalRepresentative = Clean(input.LegalRepresentative);
             e.ContactPhone = Clean(input.ContactPhone);
         }
@@ -273,7 +275,7 @@ public sealed class EnterpriseRegistry(
         if (personalData && input.LegalRepresentative?.Trim().Length > 64) errors.Add("legalRepresentative", l["TooLong", l["LegalRepresentative"], 64]);
         if (input.Address?.Trim().Length > 300) errors.Add("address", l["TooLong", l["Address"], 300]);
         if (personalData && input.ContactPhone is { Length: > 0 } phone && !IsPhone(phone)) errors.Add("contactPhone", l["PhoneInvalid"]);
-        if (input.ContactName?.Trim().Length > 64) errors.Add("contactName", l["TooLong", l["ContactName"], 64]);
+        if (personalData && input.ContactName?.Trim().Length > 64) errors.Add("contactName", l["TooLong", l["ContactName"], 64]);
         if (input.RegisteredOn is { } reg && reg > DateOnly.FromDateTime(clock.GetLocalNow().DateTime)) errors.Add("registeredOn", l["DateInFuture"]);
         if (requireVersion && input.Version is null) errors.Add("version", l["Required", "version"]);
         if (input.ParkId is { } parkId && (await organisation.ParksAsync(ct)).All(p => p.Id != parkId)) errors.Add("parkId", l["ParkUnknown"]);
