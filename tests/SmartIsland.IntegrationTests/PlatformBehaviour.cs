@@ -40,6 +40,8 @@ public abstract class PlatformBehaviour<TFactory>(TFactory factory) where TFacto
         var applied = (await db.Database.GetAppliedMigrationsAsync(Ct)).ToList();
         applied.ShouldNotBeEmpty();
         applied.ShouldBe(db.Database.GetMigrations().ToList());
+        // A model change without its migration for this provider fails here.
+        db.Database.HasPendingModelChanges().ShouldBeFalse();
     }
 
     [Fact]

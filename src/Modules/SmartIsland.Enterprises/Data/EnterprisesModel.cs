@@ -12,11 +12,11 @@ internal sealed class EnterprisesModel : IModuleModel
         {
             e.ToTable("ent_enterprises");
             e.Property(x => x.CreditCode).HasMaxLength(18);
-            e.Property(x => x.Name).HasMaxLength(200);
-            e.Property(x => x.LegalRepresentative).HasMaxLength(64);
+            e.Property(x => x.Name).HasMaxLength(EnterpriseFieldRules.NameMax);
+            e.Property(x => x.LegalRepresentative).HasMaxLength(EnterpriseFieldRules.PersonNameMax);
             e.Property(x => x.IndustryCode).HasMaxLength(5);
-            e.Property(x => x.Address).HasMaxLength(300);
-            e.Property(x => x.ContactName).HasMaxLength(64);
+            e.Property(x => x.Address).HasMaxLength(EnterpriseFieldRules.AddressMax);
+            e.Property(x => x.ContactName).HasMaxLength(EnterpriseFieldRules.PersonNameMax);
             e.Property(x => x.ContactPhone).HasMaxLength(30);
             e.HasIndex(x => new { x.ZoneId, x.CreditCode }).IsUnique();
             // The list sorts by each of these within a zone (and filters by park): an index per order
@@ -31,7 +31,7 @@ internal sealed class EnterprisesModel : IModuleModel
         modelBuilder.Entity<Qualification>(q =>
         {
             q.ToTable("ent_qualifications");
-            q.Property(x => x.CertificateNumber).HasMaxLength(64);
+            q.Property(x => x.CertificateNumber).HasMaxLength(EnterpriseFieldRules.CertificateNumberMax);
             q.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
             q.HasIndex(x => new { x.EnterpriseId, x.Kind });
         });

@@ -190,7 +190,7 @@ public sealed class EnterpriseImport(
                 null => null,
                 string s when string.IsNullOrWhiteSpace(s) => null,
                 string s when decimal.TryParse(s.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var p) => p,
-                double x when Math.Abs(x) <= (double)EnterpriseRegistry.MaxFigure => (decimal)x,
+                double x when Math.Abs(x) <= (double)EnterpriseFieldRules.MaxFigure => (decimal)x,
                 double => TooLarge(),
                 decimal x => x,
                 int x => x,
@@ -198,7 +198,7 @@ public sealed class EnterpriseImport(
                 _ => Invalid(),
             };
             if (d is < 0) { Fail(key, l["ImportNegative"]); return null; }
-            if (d * scale > EnterpriseRegistry.MaxFigure) return TooLarge();
+            if (d * scale > EnterpriseFieldRules.MaxFigure) return TooLarge();
             return d * scale;
             decimal? Invalid() { Fail(key, l["ImportNotNumber"]); return null; }
             decimal? TooLarge() { Fail(key, l["TooLarge"]); return null; }
@@ -222,17 +222,17 @@ public sealed class EnterpriseImport(
             else if (!check.Valid) Fail("creditCode", l["CreditCodeInvalid", l["CodeProblem_" + check.Problem]]);
             else row.CreditCode = code;
         }
-        var name = Text("name", 200);
+        var name = Text("name", EnterpriseFieldRules.NameMax);
         if (name is null) Fail("name", l["Required", Header("name")]); else row.Name = name;
         var industry = Text("industryCode", 10)?.ToUpperInvariant();
         if (industry is null) Fail("industryCode", l["Required", Header("industryCode")]);
         else if (!IndustryCode.IsValid(industry)) Fail("industryCode", l["IndustryCodeInvalid"]);
         else row.IndustryCode = industry;
-        row.LegalRepresentative = Text("legalRepresentative", 64);
-        row.Address = Text("address", 300);
-        row.ContactName = Text("contactName", 64);
-        row.ContactPhone = Text("contactPhone", 20);
-        if (row.ContactPhone is { } phone && !EnterpriseRegistry.IsPhone(phone)) Fail("contactPhone", l["PhoneInvalid"]);
+        row.LegalRepresentative = Text("legalRepresentative", EnterpriseFieldRules.PersonNameMax);
+        row.Address = Text("address", EnterpriseFieldRules.AddressMax);
+        row.ContactName = Text("contactName", EnterpriseFieldRules.PersonNameMax);
+        row.ContactPhone = Text("contactPhone", EnterpriseFieldRules.PhoneMax);
+        if (row.ContactPhone is { } phone && !EnterpriseFieldRules.IsPhone(phone)) Fail("contactPhone", l["PhoneInvalid"]);
         if (Text("park", 100) is { } park)
         {
             if (parks.TryGetValue(park, out var parkId)) row.ParkId = parkId;

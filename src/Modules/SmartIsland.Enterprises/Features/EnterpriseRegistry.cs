@@ -24,8 +24,6 @@ public sealed class EnterpriseRegistry(
 {
     public const int MaxPageSize = 200;
 
-    /// <summary>The largest figure a column holds (numeric(12,2) for land): anything bigger is a typing error.</summary>
-    internal const decimal MaxFigure = 9_999_999_999m;
 
     public async Task<Paged<EnterpriseListItem>> SearchAsync(EnterpriseQuery query, CancellationToken ct = default)
     {
@@ -146,7 +144,7 @@ public sealed class EnterpriseRegistry(
         EnterpriseAccess.DemandEdit(user, id, l["ForbiddenEdit"]);
         var errors = new ValidationErrors();
         if (input.Kind is null || !Enum.IsDefined(input.Kind.Value)) errors.Add("kind", l["Required", l["Qualification"]]);
-        if (input.CertificateNumber?.Trim().Length > 64) errors.Add("certificateNumber", l["TooLong", l["CertificateNumber"], 64]);
+        if (input.CertificateNumber?.Trim().Length > EnterpriseFieldRules.CertificateNumberMax) errors.Add("certificateNumber", l["TooLong", l["CertificateNumber"], EnterpriseFieldRules.CertificateNumberMax]);
         if (input.ValidFrom is { } from && input.ValidUntil is { } until && until < from) errors.Add("validUntil", l["ValidUntilBeforeFrom"]);
         errors.ThrowIfAny();
         db.Add(new Qualification
@@ -189,7 +187,7 @@ public sealed class EnterpriseRegistry(
         })
         {
             if (value < 0) errors.Add(field, l["ImportNegative"]);
-            else if (value > MaxFigure) errors.Add(field, l["TooLarge"]);
+            else if (value > EnterpriseFieldRules.MaxFigure) errors.Add(field, l["TooLarge"]);
         }
         if (input.TechStaff > input.Employees) errors.Add("techStaff", l["ImportTechStaffExceeds"]);
         errors.ThrowIfAny();
@@ -269,20 +267,18 @@ public sealed class EnterpriseRegistry(
             if (!check.Valid) errors.Add("creditCode", l["CreditCodeInvalid", l["CodeProblem_" + check.Problem]]);
         }
         if (string.IsNullOrWhiteSpace(input.Name)) errors.Add("name", l["Required", l["Name"]]);
-        else if (input.Name.Trim().Length > 200) errors.Add("name", l["TooLong", l["Name"], 200]);
+        else if (input.Name.Trim().Length > EnterpriseFieldRules.NameMax) errors.Add("name", l["TooLong", l["Name"], EnterpriseFieldRules.NameMax]);
         if (string.IsNullOrWhiteSpace(input.IndustryCode)) errors.Add("industryCode", l["Required", l["IndustryCode"]]);
         else if (!IndustryCode.IsValid(input.IndustryCode.Trim().ToUpperInvariant())) errors.Add("industryCode", l["IndustryCodeInvalid"]);
-        if (personalData && input.LegalRepresentative?.Trim().Length > 64) errors.Add("legalRepresentative", l["TooLong", l["LegalRepresentative"], 64]);
-        if (input.Address?.Trim().Length > 300) errors.Add("address", l["TooLong", l["Address"], 300]);
-        if (personalData && input.ContactPhone is { Length: > 0 } phone && !IsPhone(phone)) errors.Add("contactPhone", l["PhoneInvalid"]);
-        if (personalData && input.ContactName?.Trim().Length > 64) errors.Add("contactName", l["TooLong", l["ContactName"], 64]);
+        if (personalData && input.LegalRepresentative?.Trim().Length > EnterpriseFieldRules.PersonNameMax) errors.Add("legalRepresentative", l["TooLong", l["LegalRepresentative"], EnterpriseFieldRules.PersonNameMax]);
+        if (input.Address?.Trim().Length > EnterpriseFieldRules.AddressMax) errors.Add("address", l["TooLong", l["Address"], EnterpriseFieldRules.AddressMax]);
+        if (personalData && input.ContactPhone is { Length: > 0 } phone && !EnterpriseFieldRules.IsPhone(phone)) errors.Add("contactPhone", l["PhoneInvalid"]);
+        if (personalData && input.ContactName?.Trim().Length > EnterpriseFieldRules.PersonNameMax) errors.Add("contactName", l["TooLong", l["ContactName"], EnterpriseFieldRules.PersonNameMax]);
         if (input.RegisteredOn is { } reg && reg > DateOnly.FromDateTime(clock.GetLocalNow().DateTime)) errors.Add("registeredOn", l["DateInFuture"]);
         if (requireVersion && input.Version is null) errors.Add("version", l["Required", "version"]);
         if (input.ParkId is { } parkId && (await organisation.ParksAsync(ct)).All(p => p.Id != parkId)) errors.Add("parkId", l["ParkUnknown"]);
         errors.ThrowIfAny();
     }
-
-    internal static bool IsPhone(string s) => s.Trim().Length is >= 7 and <= 20 && s.Trim().All(c => char.IsAsciiDigit(c) || c is '-' or '+' or ' ');
 
     private IQueryable<Enterprise> Filter(PlatformDbContext db, EnterpriseQuery query)
     {
