@@ -34,7 +34,8 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapOpenApi();
-app.MapScalarApiReference("/api/docs");
+// The reference is served from the package itself; no fonts, telemetry or proxy from outside (no network at run time).
+app.MapScalarApiReference("/api/docs", o => o.DisableDefaultFonts().DisableTelemetry());
 app.MapHealthChecks("/health");
 app.MapModules();
 app.MapAuditApi();

@@ -251,6 +251,33 @@ public sealed class BrowserJourneyTests(BrowserFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Pages_and_the_api_reference_load_nothing_from_outside()
+    {
+        var baseUrl = factory.BaseUrl;
+        var page = await browser!.NewPageAsync();
+        page.SetDefaultTimeout(20_000);
+        var outside = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (!request.Url.StartsWith(baseUrl, StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal)
+                && !request.Url.StartsWith("blob:", StringComparison.Ordinal) && !request.Url.StartsWith("ws://127.0.0.1", StringComparison.Ordinal))
+                outside.Add(request.Url);
+        };
+        await page.GotoAsync(baseUrl + "/account/login?returnUrl=%2Fenterprises");
+        await page.FillAsync("#userName", "leader");
+        await page.FillAsync("#password", "Demo@2026");
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForSelectorAsync("[data-testid=enterprise-link]");
+        await page.Locator("[data-testid=enterprise-link]").First.ClickAsync();
+        await page.WaitForSelectorAsync("[data-testid=enterprise-name]");
+        await page.GotoAsync(baseUrl + "/api/docs/");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForTimeoutAsync(1500);
+        await ShotAsync(page, "16-api-docs");
+        outside.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task The_enterprise_list_fits_a_phone_screen()
     {
         var baseUrl = factory.BaseUrl;
