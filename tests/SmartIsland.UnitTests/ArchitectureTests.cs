@@ -19,6 +19,7 @@ public sealed class ArchitectureTests
         typeof(SmartIsland.Organisation.OrganisationModule).Assembly,
         typeof(SmartIsland.Enterprises.EnterprisesModule).Assembly,
         typeof(SmartIsland.Access.AccessModule).Assembly,
+        typeof(SmartIsland.Cases.Domain.CaseWorkflow).Assembly,
     ];
 
     /// <summary>A module's persisted entities: its zone-owned or versioned rows, and the zone itself.</summary>
