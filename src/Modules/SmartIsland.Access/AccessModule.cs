@@ -82,6 +82,14 @@ public static class AccessModule
                 o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, 403);
             }));
 
+        // Token lifetimes are judged by the same clock that issued them (the platform's TimeProvider).
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>((o, clock) =>
+            o.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, _) =>
+            {
+                var now = clock.GetUtcNow().UtcDateTime;
+                return (notBefore is null || notBefore <= now.AddMinutes(1)) && expires is not null && expires > now.AddMinutes(-1);
+            });
+
         services.AddAuthorizationBuilder()
             .AddPolicy(PlatformPolicies.Staff, p => p.RequireRole([.. Roles.Staff]))
             .AddPolicy(PlatformPolicies.Admin, p => p.RequireRole(Roles.Admin));

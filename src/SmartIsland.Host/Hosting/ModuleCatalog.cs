@@ -1,5 +1,6 @@
 using SmartIsland.Access;
 using SmartIsland.Calendar;
+using SmartIsland.Cases;
 using SmartIsland.Enterprises;
 using SmartIsland.Organisation;
 
@@ -13,7 +14,9 @@ public static class ModuleCatalog
             .AddAccessModule(config["Auth:JwtKey"], settings.DataDirectory)
             .AddOrganisationModule()
             .AddCalendarModule()
-            .AddEnterprisesModule();
+            .AddEnterprisesModule()
+            .AddCasesModule()
+            .AddScoped<Cases.Data.IZoneList, HostZoneList>();
 
     public static IEndpointRouteBuilder MapModules(this IEndpointRouteBuilder app)
     {
@@ -22,6 +25,7 @@ public static class ModuleCatalog
         Codes.Api.CodesApi.MapCodesApi(app);
         app.MapCalendarModule();
         app.MapEnterprisesModule();
+        app.MapCasesModule();
         return app;
     }
 
@@ -32,5 +36,6 @@ public static class ModuleCatalog
         typeof(CalendarModule).Assembly,
         typeof(OrganisationModule).Assembly,
         typeof(EnterprisesModule).Assembly,
+        typeof(CasesModule).Assembly,
     ];
 }

@@ -141,7 +141,14 @@ public class PlatformDbContext : IdentityDbContext<PlatformUser, IdentityRole<Gu
             configurationBuilder.Properties<decimal>().HaveConversion<double>();
             configurationBuilder.Properties<decimal?>().HaveConversion<double?>();
         }
+        else
+        {
+            // timestamptz takes UTC only: any offset a module computes in (deadlines are in +08:00) is stored as UTC.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+        }
     }
+
+    private sealed class UtcDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -232,6 +239,9 @@ public class PlatformDbContext : IdentityDbContext<PlatformUser, IdentityRole<Gu
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // Rows added through a navigation (case.Pauses.Add(…)) are only found by DetectChanges: find them
+        // now, so they are stamped with their zone and audited like rows added with db.Add.
+        ChangeTracker.DetectChanges();
         StampZonesAndVersions();
         var entries = CollectAuditEntries();
         if (entries.Count == 0)
@@ -300,13 +310,19 @@ public class PlatformDbContext : IdentityDbContext<PlatformUser, IdentityRole<Gu
     /// <summary>A new row gets the current zone; no row of another zone is written outside system work.</summary>
     private void CheckZone(IZoneOwned owned, bool isNew)
     {
+        if (!isNew && owned.ZoneId == Guid.Empty)
+        {
+            // EF takes a new row with a preset key, found through a navigation (x.Children.Add(new …)),
+            // for an existing row to update. A programming error: say so instead of writing it.
+            throw new InvalidOperationException($"A new {owned.GetType().Name} was added through a navigation property and would be updated, not inserted: add it with db.Add(…).");
+        }
         if (isNew && owned.ZoneId == Guid.Empty)
         {
             owned.ZoneId = CurrentZoneId ?? throw new ForbiddenException("tenancy", "A zone-owned row cannot be written without a zone.");
         }
         if (!AllZones && owned.ZoneId != CurrentZoneId)
         {
-            throw new ForbiddenException("tenancy", "A row of another zone cannot be written.");
+            throw new ForbiddenException("tenancy", $"A row of another zone cannot be written ({owned.GetType().Name}).");
         }
     }
 

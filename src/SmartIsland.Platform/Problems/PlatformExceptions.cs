@@ -63,3 +63,9 @@ public sealed class ValidationErrors
         if (Any) throw new ValidationFailedException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
     }
 }
+
+/// <summary>412: the If-Match version is not the current one (optimistic concurrency on the API).</summary>
+public sealed class PreconditionFailedException(string message) : PlatformException(message)
+{
+    public override int StatusCode => 412;
+}

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace SmartIsland.IntegrationTests.Support;
 
@@ -12,6 +13,9 @@ namespace SmartIsland.IntegrationTests.Support;
 public abstract class PlatformFactory : WebApplicationFactory<Program>
 {
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "smartisland-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>When set, the platform's clock starts here (deadline tests); otherwise real time.</summary>
+    protected virtual DateTimeOffset? ClockStart => null;
 
     protected abstract string Provider { get; }
     protected abstract string ConnectionString { get; }
@@ -24,6 +28,10 @@ public abstract class PlatformFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Platform", ConnectionString);
         builder.UseSetting("RateLimits:PublicPerMinute", "100000");
         builder.UseSetting("Database:DemoData", "true");
+        if (ClockStart is { } start)
+        {
+            builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(new ShiftedClock(start)));
+        }
     }
 
     /// <summary>A client signed in as a demo account with a bearer token from /api/auth/token.</summary>
@@ -49,14 +57,25 @@ public abstract class PlatformFactory : WebApplicationFactory<Program>
     }
 }
 
-public sealed class SqliteFactory : PlatformFactory
+public class SqliteFactory : PlatformFactory
 {
     protected override string Provider => "Sqlite";
     protected override string ConnectionString => "";
 }
 
 /// <summary>A fresh database of its own in the throwaway cluster.</summary>
-public sealed class PostgresFactory() : PostgresDatabaseFactory("si_test_" + Guid.NewGuid().ToString("N")[..12]);
+public class PostgresFactory() : PostgresDatabaseFactory("si_test_" + Guid.NewGuid().ToString("N")[..12]);
+
+/// <summary>Case tests: the clock starts on Wednesday 2026-11-25 10:00 (+08:00), inside the loaded calendar.</summary>
+public sealed class CasesSqliteFactory : SqliteFactory
+{
+    protected override DateTimeOffset? ClockStart => new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.FromHours(8));
+}
+
+public sealed class CasesPostgresFactory : PostgresFactory
+{
+    protected override DateTimeOffset? ClockStart => new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.FromHours(8));
+}
 
 /// <summary>One app node on a named database: several of them with one name are several nodes on one database.</summary>
 public sealed class PostgresNode(string database) : PostgresDatabaseFactory(database);

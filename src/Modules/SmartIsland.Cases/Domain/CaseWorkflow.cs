@@ -49,8 +49,8 @@ public abstract record TransitionDecision
 
     public sealed record Allowed(CaseState To, TransitionRule By) : TransitionDecision;
 
-    /// <summary>Refused, citing the rule (or the absence of one) that says why.</summary>
-    public sealed record Refused(string Rule, string Why) : TransitionDecision;
+    /// <summary>Refused, citing the rule (or the absence of one) that says why; <see cref="ReasonMissing"/> when only the reason is.</summary>
+    public sealed record Refused(string Rule, string Why, bool ReasonMissing = false) : TransitionDecision;
 }
 
 /// <summary>
@@ -70,7 +70,7 @@ public sealed class CaseWorkflow(IReadOnlyList<TransitionRule> rules)
         if (rule is null)
             return new TransitionDecision.Refused(candidates[0].Rule, $"{action} from {state} is for {string.Join(", ", candidates[0].Roles)}.");
         if (rule.ReasonRequired && string.IsNullOrWhiteSpace(reason))
-            return new TransitionDecision.Refused(rule.Rule, $"{action} must give a reason.");
+            return new TransitionDecision.Refused(rule.Rule, $"{action} must give a reason.", ReasonMissing: true);
         return new TransitionDecision.Allowed(rule.To, rule);
     }
 

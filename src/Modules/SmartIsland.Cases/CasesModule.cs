@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using SmartIsland.Cases.Api;
+using SmartIsland.Cases.Data;
+using SmartIsland.Cases.Features;
+using SmartIsland.Platform.Data;
+
+namespace SmartIsland.Cases;
+
+public static class CasesModule
+{
+    public static IServiceCollection AddCasesModule(this IServiceCollection services)
+    {
+        services.AddSingleton<IModuleModel, CasesModel>();
+        services.AddScoped<IModuleSeeder, CasesSeeder>();
+        services.AddScoped<CaseService>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCasesModule(this IEndpointRouteBuilder app) => app.MapCasesApi();
+}

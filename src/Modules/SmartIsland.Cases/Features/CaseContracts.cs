@@ -1,0 +1,30 @@
+using SmartIsland.Cases.Domain;
+
+namespace SmartIsland.Cases.Features;
+
+public sealed class CaseSubmission
+{
+    public string? TypeCode { get; set; }
+    public CasePriority Priority { get; set; } = CasePriority.Normal;
+    public string? Description { get; set; }
+    public string? Address { get; set; }
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
+    public string? RequesterPhone { get; set; }
+}
+
+public sealed class CaseActionRequest
+{
+    public string? Reason { get; set; }
+    public Guid? AssignToUserId { get; set; }
+    public Guid? AssignToUnitId { get; set; }
+}
+
+public sealed record CaseEventView(DateTimeOffset At, string? Actor, string Action, CaseState? From, CaseState To, string? Reason);
+
+public sealed record CaseView(
+    Guid Id, string TrackingCode, string TypeCode, string TypeName, CasePriority Priority, CaseState State,
+    string Description, string? Address, double? Latitude, double? Longitude, string? RequesterPhone,
+    Guid? AssignedUnitId, Guid? AssignedUserId, DateTimeOffset SubmittedAt,
+    DateTimeOffset ResponseDueAt, DateTimeOffset? FirstResponseAt, DeadlineStatus Resolution,
+    IReadOnlyList<CaseAction> AllowedActions, IReadOnlyList<CaseEventView> Timeline, int Version);

@@ -1,0 +1,190 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+using SmartIsland.Cases.Domain;
+using SmartIsland.Cases.Features;
+using SmartIsland.IntegrationTests.Support;
+
+namespace SmartIsland.IntegrationTests;
+
+/// <summary>The case engine over HTTP on both databases; the clock starts Wed 2026-11-25 10:00 (+08:00).</summary>
+public abstract class CaseBehaviour<TFactory>(TFactory factory) where TFactory : PlatformFactory
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    private static async Task<CaseView> ReadAsync(HttpResponseMessage response)
+    {
+        response.StatusCode.ShouldBeOneOf([HttpStatusCode.OK, HttpStatusCode.Created], await response.Content.ReadAsStringAsync(Ct));
+        return (await response.Content.ReadFromJsonAsync<CaseView>(Json, Ct))!;
+    }
+
+    private async Task<CaseView> SubmitAsync(HttpClient client, string description = "路灯不亮，遵化店镇蒲楼村村口") =>
+        await ReadAsync(await client.PostAsJsonAsync("/api/cases", new CaseSubmission
+        {
+            TypeCode = "request", Description = description, Address = "遵化店镇蒲楼村村口", RequesterPhone = "13800000000",
+        }, Ct));
+
+    private static Task<HttpResponseMessage> ActAsync(HttpClient client, Guid id, CaseAction action, object? body = null, int? ifMatch = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{id}/actions/{action}") { Content = JsonContent.Create(body ?? new { }) };
+        if (ifMatch is { } v) request.Headers.TryAddWithoutValidation("If-Match", $"\"{v}\"");
+        return client.SendAsync(request, Ct);
+    }
+
+    [Fact]
+    public async Task A_request_goes_round_the_whole_loop_and_every_step_is_on_its_timeline()
+    {
+        var citizen = await factory.ClientForAsync("citizen");
+        var dept = await factory.ClientForAsync("dept");
+        var grid = await factory.ClientForAsync("grid");
+
+        var submitted = await SubmitAsync(citizen);
+        submitted.State.ShouldBe(CaseState.Submitted);
+        submitted.TrackingCode.ShouldStartWith("SI261125");
+        // Wed 10:00: respond within 1 working day (Thu 17:30), resolve within 5 (Wed 12-02 17:30).
+        submitted.ResponseDueAt.ShouldBe(new DateTimeOffset(2026, 11, 26, 17, 30, 0, TimeSpan.FromHours(8)));
+        submitted.Resolution.Due.ShouldBe(new DateTimeOffset(2026, 12, 2, 17, 30, 0, TimeSpan.FromHours(8)));
+
+        var id = submitted.Id;
+        await ReadAsync(await ActAsync(dept, id, CaseAction.Accept));
+        await ReadAsync(await ActAsync(dept, id, CaseAction.Assign, new CaseActionRequest { AssignToUserId = Guid.NewGuid() }));
+        await ReadAsync(await ActAsync(grid, id, CaseAction.Start));
+        await ReadAsync(await ActAsync(grid, id, CaseAction.Resolve, new CaseActionRequest { Reason = "已更换灯泡" }));
+        await ReadAsync(await ActAsync(grid, id, CaseAction.Verify));
+        var closed = await ReadAsync(await ActAsync(dept, id, CaseAction.Close));
+
+        closed.State.ShouldBe(CaseState.Closed);
+        closed.FirstResponseAt.ShouldNotBeNull();
+        closed.Timeline.Select(e => e.Action).ShouldBe(["Submit", "Accept", "Assign", "Start", "Resolve", "Verify", "Close"]);
+        closed.Timeline.Single(e => e.Action == "Resolve").Reason.ShouldBe("已更换灯泡");
+
+        var admin = await factory.ClientForAsync("admin");
+        var audit = await admin.GetFromJsonAsync<JsonElement>($"/api/audit?entityType=Case&entityId={id}&pageSize=50", Ct);
+        audit.GetProperty("total").GetInt32().ShouldBe(7); // created + six transitions
+    }
+
+    [Fact]
+    public async Task A_transition_the_role_may_not_make_is_refused_citing_its_rule_and_nothing_changes()
+    {
+        var citizen = await factory.ClientForAsync("citizen");
+        var submitted = await SubmitAsync(citizen);
+        var refused = await ActAsync(citizen, submitted.Id, CaseAction.Accept);
+        refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("rule").GetString()!.ShouldStartWith("cases.accept");
+        var after = await ReadAsync(await citizen.GetAsync($"/api/cases/{submitted.Id}", Ct));
+        after.State.ShouldBe(CaseState.Submitted);
+        after.Version.ShouldBe(submitted.Version);
+    }
+
+    [Fact]
+    public async Task A_rejection_without_a_reason_is_a_problem_naming_the_reason()
+    {
+        var citizen = await factory.ClientForAsync("citizen");
+        var dept = await factory.ClientForAsync("dept");
+        var submitted = await SubmitAsync(citizen);
+        var response = await ActAsync(dept, submitted.Id, CaseAction.Reject, new CaseActionRequest { Reason = " " });
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").TryGetProperty("reason", out _).ShouldBeTrue();
+        (await ReadAsync(await ActAsync(dept, submitted.Id, CaseAction.Reject, new CaseActionRequest { Reason = "不属于本区管辖" }))).State.ShouldBe(CaseState.Rejected);
+    }
+
+    [Fact]
+    public async Task A_stale_if_match_gets_412_and_the_current_one_succeeds()
+    {
+        var citizen = await factory.ClientForAsync("citizen");
+        var dept = await factory.ClientForAsync("dept");
+        var submitted = await SubmitAsync(citizen);
+        var read = await dept.GetAsync($"/api/cases/{submitted.Id}", Ct);
+        var etag = read.Headers.ETag!.Tag.Trim('"');
+        var version = int.Parse(etag, System.Globalization.CultureInfo.InvariantCulture);
+        (await ActAsync(dept, submitted.Id, CaseAction.Accept, ifMatch: version + 1)).StatusCode.ShouldBe(HttpStatusCode.PreconditionFailed);
+        var accepted = await ActAsync(dept, submitted.Id, CaseAction.Accept, ifMatch: version);
+        accepted.StatusCode.ShouldBe(HttpStatusCode.OK);
+        accepted.Headers.ETag!.Tag.ShouldBe($"\"{version + 1}\"");
+    }
+
+    [Fact]
+    public async Task Two_staff_acting_at_once_one_wins_and_the_other_is_told_without_losing_anything()
+    {
+        var citizen = await factory.ClientForAsync("citizen");
+        var dept = await factory.ClientForAsync("dept");
+        var park = await factory.ClientForAsync("park");
+        var submitted = await SubmitAsync(citizen);
+        var results = await Task.WhenAll(
+            ActAsync(dept, submitted.Id, CaseAction.Accept, ifMatch: submitted.Version),
+            ActAsync(park, submitted.Id, CaseAction.Accept, ifMatch: submitted.Version));
+        results.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(1);
+        results.Single(r => r.StatusCode != HttpStatusCode.OK).StatusCode.ShouldBeOneOf(HttpStatusCode.Conflict, HttpStatusCode.PreconditionFailed);
+        var after = await ReadAsync(await dept.GetAsync($"/api/cases/{submitted.Id}", Ct));
+        after.Timeline.Count(e => e.Action == "Accept").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Waiting_for_the_requester_pauses_the_clock_and_their_reply_resumes_it()
+    {
+        var citizen = await factory.ClientForAsync("citizen");
+        var dept = await factory.ClientForAsync("dept");
+        var id = (await SubmitAsync(citizen)).Id;
+        await ReadAsync(await ActAsync(dept, id, CaseAction.Accept));
+        await ReadAsync(await ActAsync(dept, id, CaseAction.Assign, new CaseActionRequest { AssignToUserId = Guid.NewGuid() }));
+        await ReadAsync(await ActAsync(dept, id, CaseAction.Start));
+        var waiting = await ReadAsync(await ActAsync(dept, id, CaseAction.AskRequester, new CaseActionRequest { Reason = "请补充具体位置照片" }));
+        waiting.State.ShouldBe(CaseState.WaitingForRequester);
+        waiting.Resolution.Paused.ShouldBeTrue();
+
+        var other = await factory.ClientForAsync("enterprise");
+        (await ActAsync(other, id, CaseAction.RequesterReplied)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        var resumed = await ReadAsync(await ActAsync(citizen, id, CaseAction.RequesterReplied, new CaseActionRequest { Reason = "已补充" }));
+        resumed.State.ShouldBe(CaseState.InProgress);
+        resumed.Resolution.Paused.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Personal_data_and_other_zones_stay_hidden()
+    {
+        var citizen = await factory.ClientForAsync("citizen");
+        var submitted = await SubmitAsync(citizen, "<script>alert(1)</script> 井盖缺失");
+        submitted.Description.ShouldBe("<script>alert(1)</script> 井盖缺失"); // stored as text, never interpreted
+        var grid = await factory.ClientForAsync("grid");
+        (await ReadAsync(await grid.GetAsync($"/api/cases/{submitted.Id}", Ct))).RequesterPhone.ShouldBe("138****0000");
+        var zoneB = await factory.ClientForAsync("b-admin");
+        (await zoneB.GetAsync($"/api/cases/{submitted.Id}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var stranger = await factory.ClientForAsync("enterprise");
+        (await stranger.GetAsync($"/api/cases/{submitted.Id}", Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_new_child_row_added_through_a_navigation_is_refused_loudly_not_written_without_its_zone()
+    {
+        var citizen = await factory.ClientForAsync("citizen");
+        var submitted = await SubmitAsync(citizen);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SmartIsland.Platform.Data.PlatformDbContext>();
+        var zone = await db.Set<SmartIsland.Organisation.Domain.Zone>().FirstAsync(z => z.DivisionCode == "410471", Ct);
+        db.UseZone(zone.Id);
+        var c = await db.Set<SmartIsland.Cases.Domain.Case>().Include(x => x.Pauses).FirstAsync(x => x.Id == submitted.Id, Ct);
+        c.Pauses.Add(new CasePause { CaseId = c.Id, From = DateTimeOffset.UtcNow });
+        await Should.ThrowAsync<InvalidOperationException>(() => db.SaveChangesAsync(Ct));
+        (await db.Set<CasePause>().IgnoreQueryFilters().CountAsync(p => p.CaseId == c.Id, Ct)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Bad_submissions_name_the_field_and_write_nothing()
+    {
+        var citizen = await factory.ClientForAsync("citizen");
+        var noPlace = await citizen.PostAsJsonAsync("/api/cases", new CaseSubmission { TypeCode = "request", Description = "无位置" }, Ct);
+        noPlace.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await noPlace.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").TryGetProperty("location", out _).ShouldBeTrue();
+        var unknown = await citizen.PostAsJsonAsync("/api/cases", new CaseSubmission { TypeCode = "no-such-type", Description = "x", Address = "y" }, Ct);
+        (await unknown.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").TryGetProperty("typeCode", out _).ShouldBeTrue();
+    }
+}
+
+public sealed class CasesOnSqlite(CasesSqliteFactory factory) : CaseBehaviour<CasesSqliteFactory>(factory), IClassFixture<CasesSqliteFactory>;
+
+public sealed class CasesOnPostgres(CasesPostgresFactory factory) : CaseBehaviour<CasesPostgresFactory>(factory), IClassFixture<CasesPostgresFactory>;
