@@ -174,6 +174,27 @@ public abstract class CaseBehaviour<TFactory>(TFactory factory) where TFactory :
     }
 
     [Fact]
+    public async Task The_work_queue_shows_staff_the_zone_and_a_requester_only_their_own()
+    {
+        var citizen = await factory.ClientForAsync("citizen");
+        var mine = await SubmitAsync(citizen, "队列测试：本人提交");
+        var enterprise = await factory.ClientForAsync("enterprise");
+        var theirs = await ReadAsync(await enterprise.PostAsJsonAsync("/api/cases", new CaseSubmission { TypeCode = "request", Description = "队列测试：企业提交", Address = "园区" }, Ct));
+
+        var own = await citizen.GetFromJsonAsync<CasePage>("/api/cases?pageSize=200", Json, Ct);
+        own!.Items.ShouldContain(c => c.Id == mine.Id);
+        own.Items.ShouldNotContain(c => c.Id == theirs.Id);
+
+        var dept = await factory.ClientForAsync("dept");
+        var all = await dept.GetFromJsonAsync<CasePage>("/api/cases?search=" + Uri.EscapeDataString("队列测试"), Json, Ct);
+        all!.Items.Select(c => c.Id).ShouldBe([theirs.Id, mine.Id], ignoreOrder: true);
+        var byCode = await dept.GetFromJsonAsync<CasePage>("/api/cases?search=" + mine.TrackingCode.ToLowerInvariant(), Json, Ct);
+        byCode!.Items.Single().Id.ShouldBe(mine.Id);
+        var submittedOnly = await dept.GetFromJsonAsync<CasePage>("/api/cases?state=Closed&search=" + Uri.EscapeDataString("队列测试"), Json, Ct);
+        submittedOnly!.Total.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Bad_submissions_name_the_field_and_write_nothing()
     {
         var citizen = await factory.ClientForAsync("citizen");

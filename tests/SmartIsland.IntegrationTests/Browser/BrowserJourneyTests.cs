@@ -167,6 +167,11 @@ public sealed class BrowserJourneyTests(BrowserFactory factory) : IClassFixture<
         }
         (await page.TextContentAsync("[data-testid=people]"))!.ShouldContain("王小川");
         await ShotAsync(page, "10-organisation");
+
+        await page.GotoAsync(factory.BaseUrl + "/cases");
+        await page.WaitForSelectorAsync("[data-testid=case-table]");
+        (await page.TextContentAsync("h1"))!.ShouldContain("诉求与工单");
+        await ShotAsync(page, "17-cases");
     }
 
     [Fact]

@@ -29,6 +29,10 @@ public static class CasesApi
                 .Select(t => new CaseTypeView(t.Code, t.Kind, t.Name, t.NameEn)).ToListAsync(ct));
         }).WithName("ListCaseTypes");
 
+        api.MapGet("/", async (CaseState? state, bool? overdue, bool? mine, string? search, int? page, int? pageSize, CaseService cases, CancellationToken ct) =>
+            TypedResults.Ok(await cases.ListAsync(new CaseQuery(state, overdue ?? false, mine ?? false, search, page ?? 1, pageSize ?? 20), ct)))
+            .WithName("ListCases").WithSummary("Work queue: the zone's cases for staff (mine=true: assigned to me), a requester's own otherwise.");
+
         api.MapPost("/", async (CaseSubmission input, CaseService cases, HttpContext http, CancellationToken ct) =>
         {
             var created = await cases.SubmitAsync(input, ct);

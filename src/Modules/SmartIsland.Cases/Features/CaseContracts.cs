@@ -28,3 +28,9 @@ public sealed record CaseView(
     Guid? AssignedUnitId, Guid? AssignedUserId, DateTimeOffset SubmittedAt,
     DateTimeOffset ResponseDueAt, DateTimeOffset? FirstResponseAt, DeadlineStatus Resolution,
     IReadOnlyList<CaseAction> AllowedActions, IReadOnlyList<CaseEventView> Timeline, int Version);
+
+public sealed record CaseQuery(CaseState? State = null, bool OverdueOnly = false, bool Mine = false, string? Search = null, int Page = 1, int PageSize = 20);
+
+public sealed record CaseListItem(Guid Id, string TrackingCode, string TypeName, CasePriority Priority, CaseState State, string Description, string? Address, DateTimeOffset SubmittedAt, DateTimeOffset ResolutionDueAt, bool Overdue);
+
+public sealed record CasePage(IReadOnlyList<CaseListItem> Items, int Total, int Page, int PageSize);

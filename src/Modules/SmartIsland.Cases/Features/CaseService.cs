@@ -119,6 +119,33 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         return await GetAsync(id, ct);
     }
 
+    /// <summary>The work queue: the zone's cases for staff (or those assigned to me), a requester's own cases otherwise.</summary>
+    public async Task<CasePage> ListAsync(CaseQuery query, CancellationToken ct = default)
+    {
+        var pageSize = Math.Clamp(query.PageSize, 1, 200);
+        var page = Math.Clamp(query.Page, 1, 100_000);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var q = db.Set<Case>().AsNoTracking();
+        var me = user.UserId;
+        if (!user.IsInAnyRole([.. Roles.Staff])) q = q.Where(c => c.RequesterUserId == me);
+        else if (query.Mine) q = q.Where(c => c.AssignedUserId == me);
+        if (query.State is { } state) q = q.Where(c => c.State == state);
+        var now = time.GetUtcNow();
+        if (query.OverdueOnly) q = q.Where(c => c.State != CaseState.Closed && c.State != CaseState.Rejected && c.ResolvedAt == null && c.ResolutionDueAt < now);
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var s = query.Search.Trim();
+            var code = s.ToUpperInvariant();
+            q = q.Where(c => c.TrackingCode == code || c.Description.Contains(s) || (c.Address != null && c.Address.Contains(s)));
+        }
+        var total = await q.CountAsync(ct);
+        var types = await db.Set<CaseType>().AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct);
+        var rows = await q.OrderByDescending(c => c.SubmittedAt).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new CasePage(rows.Select(c => new CaseListItem(
+            c.Id, c.TrackingCode, types.GetValueOrDefault(c.CaseTypeId, ""), c.Priority, c.State, c.Description, c.Address, c.SubmittedAt, c.ResolutionDueAt,
+            CaseWorkflow.IsOpen(c.State) && c.ResolvedAt is null && c.ResolutionDueAt < now)).ToList(), total, page, pageSize);
+    }
+
     /// <summary>Staff see their zone's cases; a requester sees their own.</summary>
     private void DemandRead(Case c)
     {
