@@ -194,6 +194,70 @@ public abstract class CaseBehaviour<TFactory>(TFactory factory) where TFactory :
         submittedOnly!.Total.ShouldBe(0);
     }
 
+    private static string NameOf(string html, string field) =>
+        System.Text.RegularExpressions.Regex.Match(html, $"name=\"([^\"]*{field})\"").Groups[1].Value;
+
+    private static async Task<(string Html, Dictionary<string, string> Form)> ReportFormAsync(HttpClient client)
+    {
+        var html = await client.GetStringAsync("/report", Ct);
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        token.ShouldNotBeNullOrEmpty();
+        return (html, new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["_handler"] = "report" });
+    }
+
+    [Fact]
+    public async Task A_citizen_reports_without_an_account_and_follows_it_by_tracking_code_without_personal_data()
+    {
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var (html, form) = await ReportFormAsync(client);
+        form[NameOf(html, "TypeCode")] = "request";
+        form[NameOf(html, "Description")] = "路灯不亮 <b>急</b>";
+        form[NameOf(html, "Address")] = "皇台街道高阳社区东门";
+        form[NameOf(html, "RequesterPhone")] = "13912345678";
+        var posted = await client.PostAsync("/report", new FormUrlEncodedContent(form), Ct);
+        posted.StatusCode.ShouldBe(HttpStatusCode.Redirect, await posted.Content.ReadAsStringAsync(Ct));
+        var target = posted.Headers.Location!;
+        var location = target.IsAbsoluteUri ? target.PathAndQuery : target.ToString();
+        location.ShouldStartWith("/track/SI");
+
+        var track = await client.GetAsync(location, Ct);
+        track.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await track.Content.ReadAsStringAsync(Ct);
+        var code = location["/track/".Length..location.IndexOf('?', StringComparison.Ordinal)];
+        page.ShouldContain(code);
+        page.ShouldNotContain("13912345678");
+        page.ShouldNotContain("139****5678");
+        // The public page shows progress only: not the description either, which may carry personal details.
+        System.Net.WebUtility.HtmlDecode(page).ShouldNotContain("路灯不亮");
+
+        // Staff find it in their queue; the phone is there for those who need it.
+        var dept = await factory.ClientForAsync("dept");
+        var queue = await dept.GetFromJsonAsync<CasePage>("/api/cases?search=" + code, Json, Ct);
+        var view = await dept.GetFromJsonAsync<CaseView>($"/api/cases/{queue!.Items.Single().Id}", Json, Ct);
+        view!.RequesterPhone.ShouldBe("13912345678");
+        view.Description.ShouldBe("路灯不亮 <b>急</b>");
+    }
+
+    [Fact]
+    public async Task A_report_without_a_place_keeps_what_was_typed_and_says_what_is_missing()
+    {
+        var client = factory.CreateClient();
+        var (html, form) = await ReportFormAsync(client);
+        form[NameOf(html, "TypeCode")] = "request";
+        form[NameOf(html, "Description")] = "井盖缺失";
+        form[NameOf(html, "RequesterPhone")] = "13912345678";
+        var response = await client.PostAsync("/report", new FormUrlEncodedContent(form), Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
+        page.ShouldContain("data-testid=\"report-errors\"");
+        page.ShouldContain("井盖缺失");
+        page.ShouldContain("13912345678");
+    }
+
+    [Fact]
+    public async Task An_unknown_tracking_code_is_404() =>
+        (await factory.CreateClient().GetAsync("/track/SI000000XXXXXX", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
     [Fact]
     public async Task Bad_submissions_name_the_field_and_write_nothing()
     {

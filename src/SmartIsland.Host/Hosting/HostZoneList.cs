@@ -13,4 +13,10 @@ internal sealed class HostZoneList(IDbContextFactory<PlatformDbContext> dbs) : I
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         return await db.Set<Zone>().AsNoTracking().Select(z => z.Id).ToListAsync(cancellationToken);
     }
+
+    public async Task<Guid?> FindAsync(string divisionCode, CancellationToken cancellationToken)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        return await db.Set<Zone>().AsNoTracking().Where(z => z.DivisionCode == divisionCode).Select(z => (Guid?)z.Id).FirstOrDefaultAsync(cancellationToken);
+    }
 }

@@ -8,7 +8,7 @@ using SmartIsland.IntegrationTests.Support;
 namespace SmartIsland.IntegrationTests.Browser;
 
 /// <summary>The platform on a real Kestrel port, driven by Debian's Chromium (never a downloaded browser).</summary>
-public sealed class BrowserFactory : PlatformFactory
+public class BrowserFactory : PlatformFactory
 {
     protected override string Provider => "Sqlite";
     protected override string ConnectionString => "";
@@ -296,5 +296,60 @@ public sealed class BrowserJourneyTests(BrowserFactory factory) : IClassFixture<
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
         await ShotAsync(page, "07-phone-list");
         overflow.ShouldBeFalse();
+    }
+}
+
+/// <summary>The public report journey on a clock inside the loaded calendar (deadlines are computed on submit).</summary>
+public sealed class ReportBrowserFactory : BrowserFactory
+{
+    protected override DateTimeOffset? ClockStart => new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.FromHours(8));
+}
+
+public sealed class CitizenReportJourneyTests(ReportBrowserFactory factory) : IClassFixture<ReportBrowserFactory>, IAsyncLifetime
+{
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+    private static readonly string Artifacts = Environment.GetEnvironmentVariable("SMARTISLAND_ARTIFACTS") ?? Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(Artifacts);
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"],
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (browser is not null) await browser.DisposeAsync();
+        playwright?.Dispose();
+    }
+
+    [Fact]
+    public async Task A_citizen_on_a_phone_reports_a_dark_street_light_and_sees_its_progress()
+    {
+        var page = await browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        page.SetDefaultTimeout(20_000);
+        await page.GotoAsync(factory.BaseUrl + "/report");
+        await page.FillAsync("#description", "路灯不亮，已经两天了");
+        await page.FillAsync("#phone", "13912345678");
+        await page.ClickAsync("[data-testid=report-submit]");
+        await page.WaitForSelectorAsync("[data-testid=report-errors]"); // no place given
+        (await page.InputValueAsync("#description")).ShouldBe("路灯不亮，已经两天了");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "18-report-missing-place.png"), FullPage = true });
+
+        await page.FillAsync("#address", "皇台街道高阳社区东门");
+        await page.ClickAsync("[data-testid=report-submit]");
+        await page.WaitForSelectorAsync("[data-testid=track-code]");
+        (await page.TextContentAsync("[data-testid=track-code]"))!.ShouldStartWith("SI");
+        (await page.TextContentAsync("[data-testid=track-state]"))!.ShouldContain("待受理");
+        (await page.ContentAsync()).ShouldNotContain("13912345678");
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+        overflow.ShouldBeFalse();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "19-track.png"), FullPage = true });
     }
 }

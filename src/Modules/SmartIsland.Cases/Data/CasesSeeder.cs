@@ -40,6 +40,9 @@ internal sealed class CasesSeeder(IZoneList zones) : IModuleSeeder
 public interface IZoneList
 {
     Task<IReadOnlyList<Guid>> ZoneIdsAsync(CancellationToken cancellationToken);
+
+    /// <summary>The zone a public page serves, by its GB/T 2260 division code; null when there is none.</summary>
+    Task<Guid?> FindAsync(string divisionCode, CancellationToken cancellationToken);
 }
 
 internal static class CaseJson

@@ -34,3 +34,8 @@ public sealed record CaseQuery(CaseState? State = null, bool OverdueOnly = false
 public sealed record CaseListItem(Guid Id, string TrackingCode, string TypeName, CasePriority Priority, CaseState State, string Description, string? Address, DateTimeOffset SubmittedAt, DateTimeOffset ResolutionDueAt, bool Overdue);
 
 public sealed record CasePage(IReadOnlyList<CaseListItem> Items, int Total, int Page, int PageSize);
+
+/// <summary>What the public tracking page shows: progress only, nothing personal and no staff names.</summary>
+public sealed record PublicCaseView(string TrackingCode, string TypeName, string TypeNameEn, CaseState State, DateTimeOffset SubmittedAt, DateTimeOffset ResolutionDueAt, IReadOnlyList<PublicCaseStep> Steps);
+
+public sealed record PublicCaseStep(DateTimeOffset At, string Action, CaseState To);

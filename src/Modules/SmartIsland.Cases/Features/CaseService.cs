@@ -23,6 +23,29 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
     public async Task<CaseView> SubmitAsync(CaseSubmission input, CancellationToken ct = default)
     {
         if (!user.IsAuthenticated) throw new ForbiddenException("cases.submit: sign in, or use the public report page", "Sign in to submit a case.");
+        var c = await CreateAsync(input, zoneId: null, ct);
+        return await GetAsync(c.Id, ct);
+    }
+
+    /// <summary>A report from the public page: no account, the zone the page serves; returns the tracking code.</summary>
+    public async Task<string> SubmitPublicAsync(Guid zoneId, CaseSubmission input, CancellationToken ct = default) =>
+        (await CreateAsync(input, zoneId, ct)).TrackingCode;
+
+    /// <summary>Progress by tracking code, for anyone who has the code: no personal data, no staff names.</summary>
+    public async Task<PublicCaseView?> TrackAsync(string code, CancellationToken ct = default)
+    {
+        var normalized = code.Trim().ToUpperInvariant();
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        // Public and zone-less: the tracking code is unique across zones.
+        var c = await db.Set<Case>().IgnoreQueryFilters().AsNoTracking().Include(x => x.Events).FirstOrDefaultAsync(x => x.TrackingCode == normalized, ct);
+        if (c is null) return null;
+        var type = await db.Set<CaseType>().IgnoreQueryFilters().AsNoTracking().FirstAsync(t => t.Id == c.CaseTypeId, ct);
+        return new PublicCaseView(c.TrackingCode, type.Name, type.NameEn, c.State, c.SubmittedAt, c.ResolutionDueAt,
+            c.Events.Where(e => e.ZoneId == c.ZoneId).OrderBy(e => e.At).Select(e => new PublicCaseStep(e.At, e.Action, e.ToState)).ToList());
+    }
+
+    private async Task<Case> CreateAsync(CaseSubmission input, Guid? zoneId, CancellationToken ct)
+    {
         var errors = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(input.Description)) errors.Add("description", "A description is required.");
         else if (input.Description.Length > DescriptionMax) errors.Add("description", $"At most {DescriptionMax} characters.");
@@ -31,7 +54,10 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         if (input.Longitude is < -180 or > 180) errors.Add("longitude", "Longitude is between -180 and 180.");
         if (input.Address?.Length > 300) errors.Add("address", "At most 300 characters.");
         if (!Enum.IsDefined(input.Priority)) errors.Add("priority", "Unknown priority.");
+        if (input.RequesterPhone is { Length: > 0 } phone && (phone.Trim().Length is < 7 or > 20 || !phone.Trim().All(ch => char.IsAsciiDigit(ch) || ch is '-' or '+' or ' ')))
+            errors.Add("requesterPhone", "The phone number is not valid.");
         await using var db = await dbs.CreateDbContextAsync(ct);
+        if (zoneId is { } zone) db.UseZone(zone);
         var type = string.IsNullOrWhiteSpace(input.TypeCode) ? null : await db.Set<CaseType>().AsNoTracking().FirstOrDefaultAsync(t => t.Code == input.TypeCode, ct);
         if (type is null) errors.Add("typeCode", "Unknown case type.");
         errors.ThrowIfAny();
@@ -57,9 +83,9 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         };
         c.Events.Add(new CaseEvent { CaseId = c.Id, At = now, ActorUserId = user.UserId, ActorName = user.UserName, Action = "Submit", ToState = CaseState.Submitted });
         db.Add(c);
-        db.AuditReason = "case submitted";
+        db.AuditReason = zoneId is null ? "case submitted" : "case reported on the public page";
         await db.SaveChangesAsync(ct);
-        return await GetAsync(c.Id, ct);
+        return c;
     }
 
     public async Task<CaseView> GetAsync(Guid id, CancellationToken ct = default)
