@@ -36,16 +36,7 @@ public sealed class BrowserJourneyTests(BrowserFactory factory) : IClassFixture<
     {
         Directory.CreateDirectory(Artifacts);
         playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-            ],
-        });
+        browser = await Chromium.LaunchAsync(playwright);
     }
 
     public async ValueTask DisposeAsync()
@@ -315,12 +306,7 @@ public sealed class CitizenReportJourneyTests(ReportBrowserFactory factory) : IC
     {
         Directory.CreateDirectory(Artifacts);
         playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"],
-        });
+        browser = await Chromium.LaunchAsync(playwright);
     }
 
     public async ValueTask DisposeAsync()

@@ -54,7 +54,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         if (input.Longitude is < -180 or > 180) errors.Add("longitude", "Longitude is between -180 and 180.");
         if (input.Address?.Length > 300) errors.Add("address", "At most 300 characters.");
         if (!Enum.IsDefined(input.Priority)) errors.Add("priority", "Unknown priority.");
-        if (input.RequesterPhone is { Length: > 0 } phone && (phone.Trim().Length is < 7 or > 20 || !phone.Trim().All(ch => char.IsAsciiDigit(ch) || ch is '-' or '+' or ' ')))
+        if (input.RequesterPhone is { Length: > 0 } phone && !PhoneNumbers.IsPlausible(phone))
             errors.Add("requesterPhone", "The phone number is not valid.");
         await using var db = await dbs.CreateDbContextAsync(ct);
         if (zoneId is { } zone) db.UseZone(zone);
@@ -105,7 +105,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         var c = await db.Set<Case>().Include(x => x.Pauses).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("Case not found.");
         DemandRead(c);
         if (expectedVersion is { } v && v != c.Version) throw new PreconditionFailedException("The case changed since you read it; reload and try again.");
-        var roles = Roles.All.Where(user.IsInRole).ToList();
+        var roles = CurrentRoles();
         if (action is CaseAction.RequesterReplied or CaseAction.RateUnsatisfied && roles.Any(r => r is Roles.Citizen or Roles.EnterpriseUser) && c.RequesterUserId != user.UserId)
             throw new ForbiddenException("cases.requester: only the requester answers or rates their own case", "Only the requester may do this.");
         var decision = CaseWorkflow.Default.Decide(c.State, action, roles, request.Reason);
@@ -172,6 +172,8 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
             CaseWorkflow.IsOpen(c.State) && c.ResolvedAt is null && c.ResolutionDueAt < now)).ToList(), total, page, pageSize);
     }
 
+    private List<string> CurrentRoles() => Roles.All.Where(user.IsInRole).ToList();
+
     /// <summary>Staff see their zone's cases; a requester sees their own.</summary>
     private void DemandRead(Case c)
     {
@@ -184,7 +186,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
     {
         var clock = new WorkingClock(await calendars.GetAsync(ct));
         var status = DeadlineStatus.At(clock, c.SubmittedAt, c.ResolutionDueAt, c.Pauses.Select(p => new Pause(p.From, p.To)).ToList(), c.ClosedAt ?? c.ResolvedAt ?? time.GetUtcNow());
-        var roles = Roles.All.Where(user.IsInRole).ToList();
+        var roles = CurrentRoles();
         var seePhone = user.IsInAnyRole(Roles.Admin, Roles.ZoneLeader, Roles.DepartmentStaff, Roles.ParkStaff, Roles.ChiefServiceOfficer) || c.RequesterUserId == user.UserId;
         return new CaseView(
             c.Id, c.TrackingCode, type.Code, type.Name, c.Priority, c.State, c.Description, c.Address, c.Latitude, c.Longitude,

@@ -8,6 +8,7 @@ using SmartIsland.Enterprises.Resources;
 using SmartIsland.Organisation.Domain;
 using SmartIsland.Platform.Data;
 using SmartIsland.Platform.Problems;
+using SmartIsland.Platform.Security;
 using SmartIsland.Platform.Tenancy;
 using MiniExcel = MiniExcelLibs.MiniExcel;
 
@@ -232,7 +233,7 @@ public sealed class EnterpriseImport(
         row.Address = Text("address", EnterpriseFieldRules.AddressMax);
         row.ContactName = Text("contactName", EnterpriseFieldRules.PersonNameMax);
         row.ContactPhone = Text("contactPhone", EnterpriseFieldRules.PhoneMax);
-        if (row.ContactPhone is { } phone && !EnterpriseFieldRules.IsPhone(phone)) Fail("contactPhone", l["PhoneInvalid"]);
+        if (row.ContactPhone is { } phone && !PhoneNumbers.IsPlausible(phone)) Fail("contactPhone", l["PhoneInvalid"]);
         if (Text("park", 100) is { } park)
         {
             if (parks.TryGetValue(park, out var parkId)) row.ParkId = parkId;

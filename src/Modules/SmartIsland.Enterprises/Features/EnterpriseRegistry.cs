@@ -272,7 +272,7 @@ public sealed class EnterpriseRegistry(
         else if (!IndustryCode.IsValid(input.IndustryCode.Trim().ToUpperInvariant())) errors.Add("industryCode", l["IndustryCodeInvalid"]);
         if (personalData && input.LegalRepresentative?.Trim().Length > EnterpriseFieldRules.PersonNameMax) errors.Add("legalRepresentative", l["TooLong", l["LegalRepresentative"], EnterpriseFieldRules.PersonNameMax]);
         if (input.Address?.Trim().Length > EnterpriseFieldRules.AddressMax) errors.Add("address", l["TooLong", l["Address"], EnterpriseFieldRules.AddressMax]);
-        if (personalData && input.ContactPhone is { Length: > 0 } phone && !EnterpriseFieldRules.IsPhone(phone)) errors.Add("contactPhone", l["PhoneInvalid"]);
+        if (personalData && input.ContactPhone is { Length: > 0 } phone && !PhoneNumbers.IsPlausible(phone)) errors.Add("contactPhone", l["PhoneInvalid"]);
         if (personalData && input.ContactName?.Trim().Length > EnterpriseFieldRules.PersonNameMax) errors.Add("contactName", l["TooLong", l["ContactName"], EnterpriseFieldRules.PersonNameMax]);
         if (input.RegisteredOn is { } reg && reg > DateOnly.FromDateTime(clock.GetLocalNow().DateTime)) errors.Add("registeredOn", l["DateInFuture"]);
         if (requireVersion && input.Version is null) errors.Add("version", l["Required", "version"]);
