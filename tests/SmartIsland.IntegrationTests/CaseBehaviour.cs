@@ -25,7 +25,7 @@ public abstract class CaseBehaviour<TFactory>(TFactory factory) where TFactory :
     private async Task<CaseView> SubmitAsync(HttpClient client, string description = "路灯不亮，遵化店镇蒲楼村村口") =>
         await ReadAsync(await client.PostAsJsonAsync("/api/cases", new CaseSubmission
         {
-            TypeCode = "request", Description = description, Address = "遵化店镇蒲楼村村口", RequesterPhone = "13800000000",
+            TypeCode = "request", Category = "street-light", Description = description, Address = "遵化店镇蒲楼村村口", RequesterPhone = "13800000000",
         }, Ct));
 
     private static Task<HttpResponseMessage> ActAsync(HttpClient client, Guid id, CaseAction action, object? body = null, int? ifMatch = null)
@@ -179,7 +179,7 @@ public abstract class CaseBehaviour<TFactory>(TFactory factory) where TFactory :
         var citizen = await factory.ClientForAsync("citizen");
         var mine = await SubmitAsync(citizen, "队列测试：本人提交");
         var enterprise = await factory.ClientForAsync("enterprise");
-        var theirs = await ReadAsync(await enterprise.PostAsJsonAsync("/api/cases", new CaseSubmission { TypeCode = "request", Description = "队列测试：企业提交", Address = "园区" }, Ct));
+        var theirs = await ReadAsync(await enterprise.PostAsJsonAsync("/api/cases", new CaseSubmission { TypeCode = "request", Category = "enterprise-service", Description = "队列测试：企业提交", Address = "园区" }, Ct));
 
         var own = await citizen.GetFromJsonAsync<CasePage>("/api/cases?pageSize=200", Json, Ct);
         own!.Items.ShouldContain(c => c.Id == mine.Id);
@@ -210,7 +210,7 @@ public abstract class CaseBehaviour<TFactory>(TFactory factory) where TFactory :
     {
         var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var (html, form) = await ReportFormAsync(client);
-        form[NameOf(html, "TypeCode")] = "request";
+        form[NameOf(html, "Kind")] = "request/street-light";
         form[NameOf(html, "Description")] = "路灯不亮 <b>急</b>";
         form[NameOf(html, "Address")] = "皇台街道高阳社区东门";
         form[NameOf(html, "RequesterPhone")] = "13912345678";
@@ -243,7 +243,7 @@ public abstract class CaseBehaviour<TFactory>(TFactory factory) where TFactory :
     {
         var client = factory.CreateClient();
         var (html, form) = await ReportFormAsync(client);
-        form[NameOf(html, "TypeCode")] = "request";
+        form[NameOf(html, "Kind")] = "request/street-light";
         form[NameOf(html, "Description")] = "井盖缺失";
         form[NameOf(html, "RequesterPhone")] = "13912345678";
         var response = await client.PostAsync("/report", new FormUrlEncodedContent(form), Ct);
@@ -262,7 +262,7 @@ public abstract class CaseBehaviour<TFactory>(TFactory factory) where TFactory :
     public async Task Bad_submissions_name_the_field_and_write_nothing()
     {
         var citizen = await factory.ClientForAsync("citizen");
-        var noPlace = await citizen.PostAsJsonAsync("/api/cases", new CaseSubmission { TypeCode = "request", Description = "无位置" }, Ct);
+        var noPlace = await citizen.PostAsJsonAsync("/api/cases", new CaseSubmission { TypeCode = "request", Category = "road", Description = "无位置" }, Ct);
         noPlace.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await noPlace.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").TryGetProperty("location", out _).ShouldBeTrue();
         var unknown = await citizen.PostAsJsonAsync("/api/cases", new CaseSubmission { TypeCode = "no-such-type", Description = "x", Address = "y" }, Ct);

@@ -14,6 +14,7 @@ public static class CasesModule
         services.AddSingleton<IModuleModel, CasesModel>();
         services.AddScoped<IModuleSeeder, CasesSeeder>();
         services.AddScoped<CaseService>();
+        services.AddScoped<CaseRouter>();
         return services;
     }
 

@@ -15,6 +15,7 @@ public static class EnterprisesModule
         services.AddScoped<EnterpriseRegistry>();
         services.AddScoped<EnterpriseExport>();
         services.AddScoped<EnterpriseImport>();
+        services.AddScoped<IEnterpriseDirectory, EnterpriseDirectory>();
         return services;
     }
 

@@ -74,7 +74,9 @@ internal sealed class DemoSeeder(UserManager<PlatformUser> users, RoleManager<Id
         var firstTown = db.ChangeTracker.Entries<Area>().Select(e => e.Entity).FirstOrDefault(a => a.Kind == AreaKind.Town);
         var gridWorker = new Person { Name = "王小川", Title = "网格员", Phone = "13903751005", AreaId = firstTown?.Id };
         db.Add(gridWorker);
-        db.Add(new Grid { Name = "遵化店镇第一网格", AreaId = firstTown?.Id, GridWorkerId = gridWorker.Id });
+        // Two neighbouring grids drawn as rectangles (illustrative, not surveyed): they share the edge at 113.35°E.
+        db.Add(new Grid { Name = "遵化店镇第一网格", AreaId = firstTown?.Id, GridWorkerId = gridWorker.Id, GeoJson = Rectangle(113.33, 33.71, 113.35, 33.73) });
+        db.Add(new Grid { Name = "遵化店镇第二网格", AreaId = firstTown?.Id, GeoJson = Rectangle(113.35, 33.71, 113.37, 33.73) });
         db.AddRange(
             new Person { Name = "周明远", Title = "管委会副主任", Phone = "13903751001" },
             new Person { Name = "陈思雨", Title = "科员", Phone = "13903751002", DepartmentId = departments[0].Id },
@@ -111,6 +113,9 @@ internal sealed class DemoSeeder(UserManager<PlatformUser> users, RoleManager<Id
             await users.AddToRoleAsync(user, role);
         }
     }
+
+    internal static string Rectangle(double west, double south, double east, double north) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{{\"type\":\"Polygon\",\"coordinates\":[[[{west},{south}],[{east},{south}],[{east},{north}],[{west},{north}],[{west},{south}]]]}}");
 
     private static void AddArea(PlatformDbContext db, AreaJson area, Guid? parent)
     {

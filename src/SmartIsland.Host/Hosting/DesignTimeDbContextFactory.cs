@@ -34,6 +34,7 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<P
         public string? UserName => "design-time";
         public Guid? ZoneId => null;
         public Guid? EnterpriseId => null;
+        public Guid? UnitId => null;
         public bool IsInRole(string role) => false;
     }
 }

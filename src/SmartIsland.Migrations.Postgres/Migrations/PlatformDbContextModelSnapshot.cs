@@ -253,13 +253,23 @@ namespace SmartIsland.Migrations.Postgres.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<DateTimeOffset?>("AnonymisedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid?>("AssignedUnitId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("AssignedUserId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AttributesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<Guid>("CaseTypeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CategoryId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset?>("ClosedAt")
@@ -270,7 +280,40 @@ namespace SmartIsland.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<Guid?>("EnterpriseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("FirstResponseAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("GridId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("HandlingWorkingHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("HazardCategory")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("HazardLevel")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("HidePersonalData")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("InspectionRoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("LastProgressAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<double?>("Latitude")
@@ -279,10 +322,41 @@ namespace SmartIsland.Migrations.Postgres.Migrations
                     b.Property<double?>("Longitude")
                         .HasColumnType("double precision");
 
+                    b.Property<string>("Measure")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("MergedIntoCaseId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Priority")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("ProgressOverdue")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("RatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RatingComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Rectification")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTimeOffset?>("ReminderSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequesterName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("RequesterPhone")
                         .HasMaxLength(30)
@@ -297,8 +371,20 @@ namespace SmartIsland.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool?>("ResolvedOnTime")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset>("ResponseDueAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResponsiblePerson")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -308,10 +394,19 @@ namespace SmartIsland.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("SupervisedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("TrackingCode")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("UnitNeedsConfirmation")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("UnsatisfiedCount")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -324,16 +419,74 @@ namespace SmartIsland.Migrations.Postgres.Migrations
 
                     b.HasIndex("CaseTypeId");
 
+                    b.HasIndex("MergedIntoCaseId");
+
                     b.HasIndex("TrackingCode")
                         .IsUnique();
 
                     b.HasIndex("ZoneId");
+
+                    b.HasIndex("ZoneId", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("ZoneId", "InspectionRoundId");
+
+                    b.HasIndex("ZoneId", "SubmittedAt");
 
                     b.HasIndex("ZoneId", "AssignedUnitId", "State");
 
                     b.HasIndex("ZoneId", "State", "ResolutionDueAt");
 
                     b.ToTable("case_cases", (string)null);
+                });
+
+            modelBuilder.Entity("SmartIsland.Cases.Domain.CaseCategory", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseTypeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("RouteToUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseTypeId");
+
+                    b.HasIndex("ZoneId");
+
+                    b.HasIndex("ZoneId", "CaseTypeId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("case_categories", (string)null);
                 });
 
             modelBuilder.Entity("SmartIsland.Cases.Domain.CaseEvent", b =>
@@ -385,6 +538,58 @@ namespace SmartIsland.Migrations.Postgres.Migrations
                     b.ToTable("case_events", (string)null);
                 });
 
+            modelBuilder.Entity("SmartIsland.Cases.Domain.CaseNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecipientRole")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("RecipientUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RecipientUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ZoneId");
+
+                    b.HasIndex("CaseId", "Kind", "Level");
+
+                    b.HasIndex("ZoneId", "RecipientUserId", "ReadAt");
+
+                    b.ToTable("case_notifications", (string)null);
+                });
+
             modelBuilder.Entity("SmartIsland.Cases.Domain.CasePause", b =>
                 {
                     b.Property<Guid>("Id")
@@ -412,6 +617,56 @@ namespace SmartIsland.Migrations.Postgres.Migrations
                     b.ToTable("case_pauses", (string)null);
                 });
 
+            modelBuilder.Entity("SmartIsland.Cases.Domain.CasePhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UploadedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("ZoneId");
+
+                    b.ToTable("case_photos", (string)null);
+                });
+
             modelBuilder.Entity("SmartIsland.Cases.Domain.CaseType", b =>
                 {
                     b.Property<Guid>("Id")
@@ -422,6 +677,10 @@ namespace SmartIsland.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("FormFieldsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -442,6 +701,9 @@ namespace SmartIsland.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<bool>("Public")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -457,6 +719,51 @@ namespace SmartIsland.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("case_types", (string)null);
+                });
+
+            modelBuilder.Entity("SmartIsland.Cases.Domain.InspectionRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("EnterpriseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("InspectorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("InspectorUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ZoneId");
+
+                    b.HasIndex("ZoneId", "At");
+
+                    b.ToTable("case_inspection_rounds", (string)null);
                 });
 
             modelBuilder.Entity("SmartIsland.Enterprises.Domain.Enterprise", b =>
@@ -1049,6 +1356,15 @@ namespace SmartIsland.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SmartIsland.Cases.Domain.CaseCategory", b =>
+                {
+                    b.HasOne("SmartIsland.Cases.Domain.CaseType", null)
+                        .WithMany()
+                        .HasForeignKey("CaseTypeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SmartIsland.Cases.Domain.CaseEvent", b =>
                 {
                     b.HasOne("SmartIsland.Cases.Domain.Case", null)
@@ -1058,10 +1374,28 @@ namespace SmartIsland.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SmartIsland.Cases.Domain.CaseNotification", b =>
+                {
+                    b.HasOne("SmartIsland.Cases.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SmartIsland.Cases.Domain.CasePause", b =>
                 {
                     b.HasOne("SmartIsland.Cases.Domain.Case", null)
                         .WithMany("Pauses")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartIsland.Cases.Domain.CasePhoto", b =>
+                {
+                    b.HasOne("SmartIsland.Cases.Domain.Case", null)
+                        .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -244,13 +244,23 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AnonymisedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("AssignedUnitId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("AssignedUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AttributesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("CaseTypeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CategoryId")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ClosedAt")
@@ -261,7 +271,40 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("FirstResponseAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("GridId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("HandlingWorkingHours")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("HazardCategory")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HazardLevel")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HidePersonalData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InspectionRoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastProgressAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<double?>("Latitude")
@@ -270,9 +313,40 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
                     b.Property<double?>("Longitude")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("Measure")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MergedIntoCaseId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Priority")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ProgressOverdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RatingComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rectification")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReminderSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequesterName")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RequesterPhone")
@@ -288,8 +362,20 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
                     b.Property<long?>("ResolvedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool?>("ResolvedOnTime")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ResponseDueAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResponsiblePerson")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -299,10 +385,19 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
                     b.Property<long>("SubmittedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("SupervisedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("TrackingCode")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("UnitNeedsConfirmation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnsatisfiedCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -315,16 +410,74 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CaseTypeId");
 
+                    b.HasIndex("MergedIntoCaseId");
+
                     b.HasIndex("TrackingCode")
                         .IsUnique();
 
                     b.HasIndex("ZoneId");
+
+                    b.HasIndex("ZoneId", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("ZoneId", "InspectionRoundId");
+
+                    b.HasIndex("ZoneId", "SubmittedAt");
 
                     b.HasIndex("ZoneId", "AssignedUnitId", "State");
 
                     b.HasIndex("ZoneId", "State", "ResolutionDueAt");
 
                     b.ToTable("case_cases", (string)null);
+                });
+
+            modelBuilder.Entity("SmartIsland.Cases.Domain.CaseCategory", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseTypeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RouteToUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseTypeId");
+
+                    b.HasIndex("ZoneId");
+
+                    b.HasIndex("ZoneId", "CaseTypeId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("case_categories", (string)null);
                 });
 
             modelBuilder.Entity("SmartIsland.Cases.Domain.CaseEvent", b =>
@@ -376,6 +529,58 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
                     b.ToTable("case_events", (string)null);
                 });
 
+            modelBuilder.Entity("SmartIsland.Cases.Domain.CaseNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecipientRole")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecipientUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecipientUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ZoneId");
+
+                    b.HasIndex("CaseId", "Kind", "Level");
+
+                    b.HasIndex("ZoneId", "RecipientUserId", "ReadAt");
+
+                    b.ToTable("case_notifications", (string)null);
+                });
+
             modelBuilder.Entity("SmartIsland.Cases.Domain.CasePause", b =>
                 {
                     b.Property<Guid>("Id")
@@ -403,6 +608,56 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
                     b.ToTable("case_pauses", (string)null);
                 });
 
+            modelBuilder.Entity("SmartIsland.Cases.Domain.CasePhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UploadedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("ZoneId");
+
+                    b.ToTable("case_photos", (string)null);
+                });
+
             modelBuilder.Entity("SmartIsland.Cases.Domain.CaseType", b =>
                 {
                     b.Property<Guid>("Id")
@@ -412,6 +667,10 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FormFieldsJson")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -433,6 +692,9 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Public")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -448,6 +710,51 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("case_types", (string)null);
+                });
+
+            modelBuilder.Entity("SmartIsland.Cases.Domain.InspectionRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InspectorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InspectorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ZoneId");
+
+                    b.HasIndex("ZoneId", "At");
+
+                    b.ToTable("case_inspection_rounds", (string)null);
                 });
 
             modelBuilder.Entity("SmartIsland.Enterprises.Domain.Enterprise", b =>
@@ -1040,6 +1347,15 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SmartIsland.Cases.Domain.CaseCategory", b =>
+                {
+                    b.HasOne("SmartIsland.Cases.Domain.CaseType", null)
+                        .WithMany()
+                        .HasForeignKey("CaseTypeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SmartIsland.Cases.Domain.CaseEvent", b =>
                 {
                     b.HasOne("SmartIsland.Cases.Domain.Case", null)
@@ -1049,10 +1365,28 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SmartIsland.Cases.Domain.CaseNotification", b =>
+                {
+                    b.HasOne("SmartIsland.Cases.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SmartIsland.Cases.Domain.CasePause", b =>
                 {
                     b.HasOne("SmartIsland.Cases.Domain.Case", null)
                         .WithMany("Pauses")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartIsland.Cases.Domain.CasePhoto", b =>
+                {
+                    b.HasOne("SmartIsland.Cases.Domain.Case", null)
+                        .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -28,5 +28,6 @@ public static class PlatformClaims
 {
     public const string ZoneId = "smartisland:zone";
     public const string EnterpriseId = "smartisland:enterprise";
+    public const string UnitId = "smartisland:unit";
     public const string DisplayName = "smartisland:name";
 }

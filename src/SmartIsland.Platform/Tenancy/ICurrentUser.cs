@@ -14,6 +14,8 @@ public interface ICurrentUser
     string? UserName { get; }
     Guid? ZoneId { get; }
     Guid? EnterpriseId { get; }
+    /// <summary>The staff member's unit (department or park); null for others.</summary>
+    Guid? UnitId { get; }
     bool IsInRole(string role);
     bool IsInAnyRole(params string[] roles) => roles.Any(IsInRole);
 }
@@ -63,5 +65,6 @@ public sealed class CurrentUser(IHttpContextAccessor http, IServiceProvider serv
     public string? UserName => Principal.Identity?.Name;
     public Guid? ZoneId => Principal.GuidClaim(PlatformClaims.ZoneId);
     public Guid? EnterpriseId => Principal.GuidClaim(PlatformClaims.EnterpriseId);
+    public Guid? UnitId => Principal.GuidClaim(PlatformClaims.UnitId);
     public bool IsInRole(string role) => Principal.IsInRole(role);
 }

@@ -22,5 +22,6 @@ internal sealed class PlatformClaimsFactory(UserManager<PlatformUser> users, Rol
         yield return new Claim(PlatformClaims.ZoneId, user.ZoneId.ToString());
         yield return new Claim(PlatformClaims.DisplayName, user.DisplayName);
         if (user.EnterpriseId is { } e) yield return new Claim(PlatformClaims.EnterpriseId, e.ToString());
+        if ((user.DepartmentId ?? user.ParkId) is { } unit) yield return new Claim(PlatformClaims.UnitId, unit.ToString());
     }
 }

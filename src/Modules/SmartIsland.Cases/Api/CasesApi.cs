@@ -35,7 +35,7 @@ public static class CasesApi
 
         api.MapPost("/", async (CaseSubmission input, CaseService cases, HttpContext http, CancellationToken ct) =>
         {
-            var created = await cases.SubmitAsync(input, ct);
+            var created = await cases.SubmitAsync(input, null, ct);
             SetETag(http, created.Version);
             return TypedResults.Created($"/api/cases/{created.Id}", created);
         }).WithName("SubmitCase").WithSummary("Submits a case; deadlines are set from the type's policy on the working-day calendar.");

@@ -31,8 +31,12 @@ public sealed record DeadlineTarget(int Amount, DeadlineUnit Unit)
 public sealed record DeadlinePolicy(
     IReadOnlyDictionary<CasePriority, (DeadlineTarget Response, DeadlineTarget Resolution)> Targets,
     IReadOnlyList<CaseState> PausedIn,
-    int? ProgressEveryWorkingDays = null)
+    int? ProgressEveryWorkingDays = null,
+    EscalationPolicy? Escalation = null)
 {
+    /// <summary>Reminders and escalation levels; the default ladder when the type names none.</summary>
+    public EscalationPolicy Escalations => Escalation ?? EscalationPolicy.Default;
+
     /// <summary>Requests (诉求): respond within 1 working day (urgent 4 h, emergency 1 h), resolve within 5 (2, 1).</summary>
     public static DeadlinePolicy RequestDefault { get; } = new(
         new Dictionary<CasePriority, (DeadlineTarget, DeadlineTarget)>
@@ -65,4 +69,24 @@ public sealed record DeadlineStatus(DateTimeOffset Due, bool Paused, TimeSpan Pa
         var paused = pauses.Any(p => p.To is null);
         return new DeadlineStatus(due, paused, pausedFor, clock.Between(now, due), paused ? TimeSpan.Zero : clock.Between(due, now));
     }
+}
+
+/// <summary>Who an escalation reaches: the supervisor of the unit handling the case, or the zone leader.</summary>
+public enum EscalationTarget
+{
+    UnitSupervisor,
+    ZoneLeader,
+}
+
+/// <summary>One rung of the ladder: so many working hours after the resolution deadline, escalate to the target.</summary>
+public sealed record EscalationStep(int Level, double AfterOverdueWorkingHours, EscalationTarget To);
+
+/// <summary>
+/// A type's reminders and escalations (督办): remind the handler so many working hours before the
+/// deadline; once overdue, escalate level by level. Level 1 marks the case as supervised (督办).
+/// </summary>
+public sealed record EscalationPolicy(double RemindBeforeWorkingHours, IReadOnlyList<EscalationStep> Steps)
+{
+    /// <summary>Remind 4 working hours before; at the deadline to the unit's supervisor (督办); a working day later to the zone leader.</summary>
+    public static EscalationPolicy Default { get; } = new(4, [new(1, 0, EscalationTarget.UnitSupervisor), new(2, 7, EscalationTarget.ZoneLeader)]);
 }

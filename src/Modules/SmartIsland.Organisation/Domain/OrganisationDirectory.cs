@@ -10,6 +10,23 @@ public sealed record NamedUnit(Guid Id, string Name);
 public sealed record AreaView(Guid Id, Guid? ParentId, AreaKind Kind, string Name);
 public sealed record GridView(Guid Id, string Name, string? AreaName, bool HasPolygon, string? GridWorker);
 public sealed record PersonView(Guid Id, string Name, string? Title, string? Phone, string? Unit);
+public enum UnitKind
+{
+    Department,
+    Park,
+    Town,
+    Subdistrict,
+    Community,
+    Village,
+    Grid,
+}
+
+/// <summary>Any unit a case can be routed to or measured by: a department, park, area or grid.</summary>
+public sealed record UnitInfo(Guid Id, UnitKind Kind, string Name, Guid? ParentId);
+
+/// <summary>The grid whose polygon contains a point, the grid's area, and whether the point is near its edge.</summary>
+public sealed record GridMatch(Guid GridId, string GridName, Guid? AreaId, bool NearBoundary, double MetresToEdge);
+
 public sealed record OrganisationOverview(
     IReadOnlyList<NamedUnit> Departments, IReadOnlyList<NamedUnit> Parks, IReadOnlyList<AreaView> Areas,
     IReadOnlyList<GridView> Grids, IReadOnlyList<PersonView> People);
@@ -21,6 +38,12 @@ public interface IOrganisationDirectory
     Task<IReadOnlyList<NamedUnit>> ParksAsync(CancellationToken cancellationToken = default);
     Task<IReadOnlyList<NamedUnit>> DepartmentsAsync(CancellationToken cancellationToken = default);
     Task<OrganisationOverview> OverviewAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Every unit of a zone (departments, parks, areas, grids); for system work that knows its zone.</summary>
+    Task<IReadOnlyList<UnitInfo>> UnitsAsync(Guid zoneId, CancellationToken cancellationToken = default);
+
+    /// <summary>The grid of a zone whose polygon contains the point; null when none does.</summary>
+    Task<GridMatch?> LocateAsync(Guid zoneId, double latitude, double longitude, CancellationToken cancellationToken = default);
 }
 
 internal sealed class OrganisationDirectory(IDbContextFactory<PlatformDbContext> dbs, ICurrentUser user) : IOrganisationDirectory
@@ -44,6 +67,37 @@ internal sealed class OrganisationDirectory(IDbContextFactory<PlatformDbContext>
     {
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         return await db.Set<Department>().AsNoTracking().OrderBy(p => p.Name).Select(p => new NamedUnit(p.Id, p.Name)).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<UnitInfo>> UnitsAsync(Guid zoneId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var units = new List<UnitInfo>();
+        units.AddRange(await db.Set<Department>().IgnoreQueryFilters().AsNoTracking().Where(d => d.ZoneId == zoneId).OrderBy(d => d.Name)
+            .Select(d => new UnitInfo(d.Id, UnitKind.Department, d.Name, null)).ToListAsync(cancellationToken));
+        units.AddRange(await db.Set<Park>().IgnoreQueryFilters().AsNoTracking().Where(d => d.ZoneId == zoneId).OrderBy(d => d.Name)
+            .Select(d => new UnitInfo(d.Id, UnitKind.Park, d.Name, null)).ToListAsync(cancellationToken));
+        var areas = await db.Set<Area>().IgnoreQueryFilters().AsNoTracking().Where(d => d.ZoneId == zoneId).OrderBy(d => d.Kind).ThenBy(d => d.Name).ToListAsync(cancellationToken);
+        units.AddRange(areas.Select(a => new UnitInfo(a.Id, (UnitKind)((int)a.Kind + 1), a.Name, a.ParentId)));
+        units.AddRange(await db.Set<Grid>().IgnoreQueryFilters().AsNoTracking().Where(d => d.ZoneId == zoneId).OrderBy(d => d.Name)
+            .Select(d => new UnitInfo(d.Id, UnitKind.Grid, d.Name, d.AreaId)).ToListAsync(cancellationToken));
+        return units;
+    }
+
+    public async Task<GridMatch?> LocateAsync(Guid zoneId, double latitude, double longitude, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var grids = await db.Set<Grid>().IgnoreQueryFilters().AsNoTracking().Where(g => g.ZoneId == zoneId && g.GeoJson != null).ToListAsync(cancellationToken);
+        var matches = grids
+            .SelectMany(g => GridGeometry.Rings(g.GeoJson).Where(r => GridGeometry.Contains(r, latitude, longitude)).Select(r => (Grid: g, Ring: r)))
+            .ToList();
+        if (matches.Count == 0) return null;
+        var (grid, ring) = matches[0];
+        var toEdge = grids.Count > 1
+            ? grids.SelectMany(g => GridGeometry.Rings(g.GeoJson)).Min(r => GridGeometry.DistanceToEdge(r, latitude, longitude))
+            : GridGeometry.DistanceToEdge(ring, latitude, longitude);
+        // Inside two polygons at once (overlapping drawings) is as uncertain as being near an edge.
+        return new GridMatch(grid.Id, grid.Name, grid.AreaId, matches.Count > 1 || toEdge < GridGeometry.BoundaryMetres, toEdge);
     }
 
     /// <summary>The zone's units and people. Phones are masked unless the role needs them (administrators, leaders).</summary>
