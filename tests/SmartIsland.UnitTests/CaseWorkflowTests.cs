@@ -42,6 +42,14 @@ public sealed class CaseWorkflowTests
         (CaseState.Resolved, CaseAction.RateUnsatisfied, Requesters, CaseState.Reopened, false),
         (CaseState.Verified, CaseAction.RateUnsatisfied, Requesters, CaseState.Reopened, false),
         (CaseState.Closed, CaseAction.RateUnsatisfied, Requesters, CaseState.Reopened, false),
+        // Merging a duplicate: any open state before resolution, by whoever may dispatch, with a reason.
+        (CaseState.Submitted, CaseAction.Merge, Dispatchers, CaseState.Closed, true),
+        (CaseState.Accepted, CaseAction.Merge, Dispatchers, CaseState.Closed, true),
+        (CaseState.Assigned, CaseAction.Merge, Dispatchers, CaseState.Closed, true),
+        (CaseState.InProgress, CaseAction.Merge, Dispatchers, CaseState.Closed, true),
+        (CaseState.WaitingForRequester, CaseAction.Merge, Dispatchers, CaseState.Closed, true),
+        (CaseState.Transferred, CaseAction.Merge, Dispatchers, CaseState.Closed, true),
+        (CaseState.Reopened, CaseAction.Merge, Dispatchers, CaseState.Closed, true),
     ];
 
     public static TheoryData<CaseState, CaseAction, string> EveryCombination()

@@ -54,7 +54,58 @@ public static class CasesApi
             return TypedResults.Ok(view);
         }).WithName("ActOnCase").WithSummary("Takes a workflow action (Accept, Assign, Start, Resolve, Verify, Close, Reject, Transfer, …); refused with 403 citing the rule when the role may not.");
 
+        api.MapPost("/{id:guid}/rating", async (Guid id, RatingRequest rating, CaseService cases, HttpContext http, CancellationToken ct) =>
+        {
+            var view = await cases.RateAsync(id, rating, IfMatch(http), ct);
+            SetETag(http, view.Version);
+            return TypedResults.Ok(view);
+        }).WithName("RateCase").WithSummary("The requester rates the resolution; dissatisfied or notFixed reopens the case (a second time also reaches the supervisor).");
+
+        api.MapPost("/{id:guid}/comments", async (Guid id, CommentRequest comment, CaseService cases, HttpContext http, CancellationToken ct) =>
+        {
+            var view = await cases.CommentAsync(id, comment, ct);
+            SetETag(http, view.Version);
+            return TypedResults.Ok(view);
+        }).WithName("CommentOnCase").WithSummary("A handler's progress update (keep-in-loop) or the requester's added information.");
+
+        api.MapPost("/{id:guid}/confirm-unit", async (Guid id, CaseService cases, HttpContext http, CancellationToken ct) =>
+        {
+            var view = await cases.ConfirmUnitAsync(id, IfMatch(http), ct);
+            SetETag(http, view.Version);
+            return TypedResults.Ok(view);
+        }).WithName("ConfirmCaseUnit");
+
+        api.MapPost("/{id:guid}/photos", async (Guid id, PhotoStage? stage, HttpRequest request, CaseService cases, HttpContext http, CancellationToken ct) =>
+        {
+            if (!request.HasFormContentType) throw new ValidationFailedException("photos", "Send the photos as multipart/form-data.");
+            var form = await request.ReadFormAsync(ct);
+            var view = await cases.AddPhotosAsync(id, stage ?? PhotoStage.Progress, await ReadPhotosAsync(form.Files, ct), ct);
+            SetETag(http, view.Version);
+            return TypedResults.Ok(view);
+        }).WithName("AddCasePhotos").DisableAntiforgery().WithSummary("Adds up to 6 photos per stage; type and size are checked from the content.");
+
+        api.MapGet("/{id:guid}/photos/{photoId:guid}", async (Guid id, Guid photoId, CaseService cases, HttpContext http, CancellationToken ct) =>
+        {
+            var (content, contentType) = await cases.PhotoAsync(id, photoId, ct);
+            http.Response.Headers.CacheControl = "private, max-age=86400";
+            return TypedResults.File(content, contentType);
+        }).WithName("GetCasePhoto");
+
         return app;
+    }
+
+    /// <summary>Reads uploaded files whole (each is at most <see cref="PhotoCheck.MaxBytes"/>; larger ones are refused unread).</summary>
+    internal static async Task<IReadOnlyList<PhotoUpload>> ReadPhotosAsync(IFormFileCollection files, CancellationToken ct)
+    {
+        var uploads = new List<PhotoUpload>();
+        foreach (var file in files.Where(f => f.Length > 0))
+        {
+            if (file.Length > PhotoCheck.MaxBytes) throw new ValidationFailedException("photos", $"{file.FileName}: a photo may be at most {PhotoCheck.MaxBytes / 1024 / 1024} MB.");
+            using var buffer = new MemoryStream((int)file.Length);
+            await file.CopyToAsync(buffer, ct);
+            uploads.Add(new PhotoUpload(file.FileName, buffer.ToArray()));
+        }
+        return uploads;
     }
 
     private static void SetETag(HttpContext http, int version) => http.Response.Headers.ETag = $"\"{version}\"";

@@ -34,6 +34,8 @@ public enum CaseAction
     FailVerification,
     Close,
     RateUnsatisfied,
+    /// <summary>Closes a duplicate into the case it repeats; both keep a link to the other.</summary>
+    Merge,
 }
 
 /// <summary>
@@ -107,6 +109,7 @@ public sealed class CaseWorkflow(IReadOnlyList<TransitionRule> rules)
         new(CaseAction.FailVerification, [CaseState.Resolved], CaseState.Reopened, Verifiers, true, "cases.fail-verification: a failed check reopens the case and says what is missing"),
         new(CaseAction.Close, [CaseState.Verified], CaseState.Closed, Closers, false, "cases.close: a verified case is closed out (销号)"),
         new(CaseAction.RateUnsatisfied, [CaseState.Resolved, CaseState.Verified, CaseState.Closed], CaseState.Reopened, Requesters, false, "cases.revisit: an unsatisfied requester reopens the case"),
+        new(CaseAction.Merge, [CaseState.Submitted, CaseState.Accepted, CaseState.Assigned, CaseState.InProgress, CaseState.WaitingForRequester, CaseState.Transferred, CaseState.Reopened], CaseState.Closed, Dispatchers, true, "cases.merge: a duplicate is closed into the case it repeats, saying why"),
     ]);
 
 }

@@ -30,7 +30,27 @@ public sealed class CaseActionRequest
     public string? Reason { get; set; }
     public Guid? AssignToUserId { get; set; }
     public Guid? AssignToUnitId { get; set; }
+    /// <summary>For Merge: the case this one duplicates (by id, or by tracking code).</summary>
+    public Guid? MergeIntoCaseId { get; set; }
+    public string? MergeIntoTrackingCode { get; set; }
 }
+
+/// <summary>The requester's rating after resolution; "not fixed" reopens whatever the rating.</summary>
+public sealed class RatingRequest
+{
+    public Satisfaction? Rating { get; set; }
+    public string? Comment { get; set; }
+    public bool NotFixed { get; set; }
+}
+
+/// <summary>A comment on the timeline: a handler's progress update or the requester's later word.</summary>
+public sealed class CommentRequest
+{
+    public string? Text { get; set; }
+}
+
+/// <summary>A possible duplicate shown while reporting: no description or personal data, just where, what and how far.</summary>
+public sealed record NearbyCase(string TrackingCode, string CategoryName, CaseState State, DateTimeOffset SubmittedAt, int Metres);
 
 public sealed record CaseEventView(DateTimeOffset At, string? Actor, string Action, CaseState? From, CaseState To, string? Reason);
 

@@ -232,24 +232,56 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         var now = time.GetUtcNow();
         var type = await db.Set<CaseType>().AsNoTracking().FirstAsync(t => t.Id == c.CaseTypeId, ct);
         var policy = Policy(type);
-        if (action == CaseAction.Assign)
+        var reason = request.Reason?.Trim();
+        switch (action)
         {
-            if (request.AssignToUserId is null && request.AssignToUnitId is null) throw new ValidationFailedException("assignToUserId", "Name the handler or the unit to assign to.");
-            c.AssignedUserId = request.AssignToUserId ?? c.AssignedUserId;
-            c.AssignedUnitId = request.AssignToUnitId ?? c.AssignedUnitId;
+            case CaseAction.Assign:
+                if (request.AssignToUserId is null && request.AssignToUnitId is null) throw new ValidationFailedException("assignToUserId", "Name the handler or the unit to assign to.");
+                c.AssignedUserId = request.AssignToUserId ?? c.AssignedUserId;
+                c.AssignedUnitId = request.AssignToUnitId ?? c.AssignedUnitId;
+                break;
+            case CaseAction.Transfer:
+                // Moving to another unit: the new unit accepts it; whoever handled it before no longer does.
+                if (request.AssignToUnitId is { } unit)
+                {
+                    if ((await organisation.UnitsAsync(c.ZoneId, ct)).All(u => u.Id != unit)) throw new ValidationFailedException("assignToUnitId", "Unknown unit.");
+                    c.AssignedUnitId = unit;
+                }
+                c.AssignedUserId = null;
+                c.UnitNeedsConfirmation = false;
+                break;
+            case CaseAction.Merge:
+                var targetCode = (request.MergeIntoTrackingCode ?? "").Trim().ToUpperInvariant();
+                var target = await db.Set<Case>().FirstOrDefaultAsync(x => x.Id != c.Id && (x.Id == request.MergeIntoCaseId || x.TrackingCode == targetCode), ct)
+                    ?? throw new ValidationFailedException("mergeIntoCaseId", "Name the case this one duplicates.");
+                if (target.MergedIntoCaseId is not null) throw new ValidationFailedException("mergeIntoCaseId", "That case was itself merged; merge into the case it points to.");
+                c.MergedIntoCaseId = target.Id;
+                db.Add(new CaseEvent { CaseId = target.Id, ZoneId = target.ZoneId, At = now, ActorUserId = user.UserId, ActorName = user.UserName, Action = "MergedHere", FromState = target.State, ToState = target.State, Reason = $"{c.TrackingCode}: {reason}" });
+                reason = $"→ {target.TrackingCode}: {reason}";
+                break;
+            case CaseAction.RateUnsatisfied:
+                Unsatisfied(db, c, now);
+                break;
         }
         var isStaff = roles.Any(r => Roles.Staff.Contains(r));
         if (isStaff && c.FirstResponseAt is null) c.FirstResponseAt = now;
         if (policy.IsPaused(to) && !policy.IsPaused(c.State)) db.Add(new CasePause { CaseId = c.Id, ZoneId = c.ZoneId, From = now });
         if (!policy.IsPaused(to) && c.Pauses.FirstOrDefault(p => p.To is null) is { } open) open.To = now;
-        if (to == CaseState.Resolved) c.ResolvedAt = now;
+        if (to == CaseState.Resolved) await StampResolutionAsync(c, now, ct);
         if (to == CaseState.Closed) c.ClosedAt = now;
         if (to == CaseState.Reopened) c.ResolvedAt = null;
+        if (to == CaseState.InProgress && c.State != CaseState.WaitingForRequester) c.LastProgressAt ??= now;
 
-        db.Add(new CaseEvent { CaseId = c.Id, ZoneId = c.ZoneId, At = now, ActorUserId = user.UserId, ActorName = user.UserName, Action = action.ToString(), FromState = c.State, ToState = to, Reason = request.Reason?.Trim() });
+        db.Add(new CaseEvent { CaseId = c.Id, ZoneId = c.ZoneId, At = now, ActorUserId = user.UserId, ActorName = user.UserName, Action = action.ToString(), FromState = c.State, ToState = to, Reason = reason });
         c.State = to;
+        await SaveActingAsync(db, c, expectedVersion, reason ?? action.ToString(), ct);
+        return await GetAsync(id, ct);
+    }
+
+    private static async Task SaveActingAsync(PlatformDbContext db, Case c, int? expectedVersion, string auditReason, CancellationToken ct)
+    {
         db.Entry(c).Property(x => x.Version).OriginalValue = expectedVersion ?? c.Version;
-        db.AuditReason = request.Reason?.Trim() ?? action.ToString();
+        db.AuditReason = auditReason;
         try
         {
             await db.SaveChangesAsync(ct);
@@ -258,7 +290,210 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         {
             throw new ConflictException("version", "Someone else acted on this case at the same time; reload to see what changed.");
         }
+    }
+
+    /// <summary>Handling time in working hours (pauses excluded) and whether the deadline held: what the metrics count.</summary>
+    private async Task StampResolutionAsync(Case c, DateTimeOffset now, CancellationToken ct)
+    {
+        var clock = new WorkingClock(await calendars.GetAsync(ct));
+        var pauses = c.Pauses.Select(p => new Pause(p.From, p.To ?? now)).ToList();
+        var status = DeadlineStatus.At(clock, c.SubmittedAt, c.ResolutionDueAt, pauses, now);
+        c.ResolvedAt = now;
+        c.HandlingWorkingHours = Math.Round((clock.Between(c.SubmittedAt, now) - status.PausedFor).TotalHours, 2);
+        c.ResolvedOnTime = now <= status.Due;
+    }
+
+    /// <summary>
+    /// An unsatisfied requester (or "not fixed") reopens the case. The first time it goes back to the unit
+    /// that handled it; from the second time on it also goes to that unit's supervisor (督办).
+    /// </summary>
+    private static void Unsatisfied(PlatformDbContext db, Case c, DateTimeOffset now)
+    {
+        c.UnsatisfiedCount++;
+        c.ResolvedAt = null;
+        db.Add(new CaseNotification { CaseId = c.Id, ZoneId = c.ZoneId, Kind = NotificationKind.Reopened, RecipientUnitId = c.AssignedUnitId, RecipientUserId = c.AssignedUserId, At = now, Message = "The requester is not satisfied: the case is reopened." });
+        if (c.UnsatisfiedCount < 2) return;
+        c.EscalationLevel = Math.Max(c.EscalationLevel, 1);
+        c.SupervisedAt ??= now;
+        db.Add(new CaseNotification { CaseId = c.Id, ZoneId = c.ZoneId, Kind = NotificationKind.Escalation, Level = 1, RecipientUnitId = c.AssignedUnitId, RecipientRole = Roles.ZoneLeader, At = now, Message = "Reopened a second time after an unsatisfied rating: under supervision (督办)." });
+    }
+
+    /// <summary>The signed-in requester rates their case after resolution.</summary>
+    public async Task<CaseView> RateAsync(Guid id, RatingRequest rating, int? expectedVersion, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var c = await db.Set<Case>().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("Case not found.");
+        if (c.RequesterUserId is null || c.RequesterUserId != user.UserId)
+            throw new ForbiddenException("cases.rate: only the requester rates their case", "Only the requester may rate this case.");
+        await RateCoreAsync(db, c, rating, expectedVersion, user.UserName, ct);
         return await GetAsync(id, ct);
+    }
+
+    /// <summary>A requester without an account rates by the tracking code they were given (holding it is the authority).</summary>
+    public async Task RatePublicAsync(string trackingCode, RatingRequest rating, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var code = trackingCode.Trim().ToUpperInvariant();
+        var c = await db.Set<Case>().IgnoreQueryFilters().FirstOrDefaultAsync(x => x.TrackingCode == code, ct) ?? throw new NotFoundException("Case not found.");
+        db.UseZone(c.ZoneId);
+        await RateCoreAsync(db, c, rating, null, null, ct);
+    }
+
+    private async Task RateCoreAsync(PlatformDbContext db, Case c, RatingRequest rating, int? expectedVersion, string? actor, CancellationToken ct)
+    {
+        if (rating.Rating is not { } value || !Enum.IsDefined(value)) throw new ValidationFailedException("rating", "Choose a rating from very satisfied to very dissatisfied.");
+        if (rating.Comment?.Length > 1000) throw new ValidationFailedException("comment", "At most 1000 characters.");
+        if (c.State is not (CaseState.Resolved or CaseState.Verified or CaseState.Closed) || c.ResolvedAt is null || c.MergedIntoCaseId is not null)
+            throw new ConflictException("rating", "A case is rated after it is resolved.");
+        if (c.RatedAt is { } rated && rated >= c.ResolvedAt) throw new ConflictException("rating", "This resolution has already been rated.");
+        var now = time.GetUtcNow();
+        c.Rating = value;
+        c.RatingComment = string.IsNullOrWhiteSpace(rating.Comment) ? null : rating.Comment.Trim();
+        c.RatedAt = now;
+        var reopen = rating.NotFixed || value <= Satisfaction.Dissatisfied;
+        var to = c.State;
+        if (reopen)
+        {
+            // Authority was established above (the requester's account or tracking code): decide as the requester.
+            var decision = CaseWorkflow.Default.Decide(c.State, CaseAction.RateUnsatisfied, [Roles.Citizen], null);
+            to = ((TransitionDecision.Allowed)decision).To;
+            Unsatisfied(db, c, now);
+        }
+        var text = $"{(int)value}/5" + (rating.NotFixed ? " · not fixed" : "") + (c.RatingComment is null ? "" : " · " + c.RatingComment);
+        db.Add(new CaseEvent { CaseId = c.Id, ZoneId = c.ZoneId, At = now, ActorUserId = user.UserId, ActorName = actor, Action = "Rate", FromState = c.State, ToState = to, Reason = text });
+        c.State = to;
+        await SaveActingAsync(db, c, expectedVersion, "rating: " + text, ct);
+    }
+
+    /// <summary>
+    /// A comment on the timeline. From a handler it is a progress update (keep-in-loop); from the
+    /// requester it reaches whoever handles the case.
+    /// </summary>
+    public async Task<CaseView> CommentAsync(Guid id, CommentRequest comment, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var c = await db.Set<Case>().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("Case not found.");
+        DemandRead(c);
+        var isStaff = user.IsInAnyRole([.. Roles.Staff]);
+        await CommentCoreAsync(db, c, comment, isStaff, user.UserName, ct);
+        return await GetAsync(id, ct);
+    }
+
+    /// <summary>The requester without an account adds information by tracking code.</summary>
+    public async Task CommentPublicAsync(string trackingCode, CommentRequest comment, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var code = trackingCode.Trim().ToUpperInvariant();
+        var c = await db.Set<Case>().IgnoreQueryFilters().FirstOrDefaultAsync(x => x.TrackingCode == code, ct) ?? throw new NotFoundException("Case not found.");
+        db.UseZone(c.ZoneId);
+        await CommentCoreAsync(db, c, comment, false, null, ct);
+    }
+
+    private async Task CommentCoreAsync(PlatformDbContext db, Case c, CommentRequest comment, bool byStaff, string? actor, CancellationToken ct)
+    {
+        var text = comment.Text?.Trim();
+        if (string.IsNullOrEmpty(text)) throw new ValidationFailedException("text", "Write the comment.");
+        if (text.Length > 1000) throw new ValidationFailedException("text", "At most 1000 characters.");
+        if (!CaseWorkflow.IsOpen(c.State) && !byStaff) throw new ConflictException("text", "The case is closed; submit a new report.");
+        var now = time.GetUtcNow();
+        if (byStaff)
+        {
+            c.LastProgressAt = now;
+            c.ProgressOverdue = false;
+            if (c.FirstResponseAt is null) c.FirstResponseAt = now;
+        }
+        else
+        {
+            db.Add(new CaseNotification { CaseId = c.Id, ZoneId = c.ZoneId, Kind = NotificationKind.RequesterUpdate, RecipientUserId = c.AssignedUserId, RecipientUnitId = c.AssignedUnitId, At = now, Message = "The requester added information." });
+        }
+        db.Add(new CaseEvent { CaseId = c.Id, ZoneId = c.ZoneId, At = now, ActorUserId = user.UserId, ActorName = actor, Action = byStaff ? "Progress" : "RequesterUpdate", FromState = c.State, ToState = c.State, Reason = text });
+        await SaveActingAsync(db, c, null, byStaff ? "progress update" : "requester update", ct);
+    }
+
+    /// <summary>The handling unit confirms a case reported near a boundary is theirs (otherwise they transfer it).</summary>
+    public async Task<CaseView> ConfirmUnitAsync(Guid id, int? expectedVersion, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var c = await db.Set<Case>().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("Case not found.");
+        if (!user.IsInAnyRole(Roles.Admin, Roles.ZoneLeader, Roles.DepartmentStaff, Roles.ParkStaff, Roles.GridWorker))
+            throw new ForbiddenException("cases.confirm-unit: the handling unit or a leader confirms the unit", "You may not confirm the unit.");
+        if (!c.UnitNeedsConfirmation) throw new ConflictException("unit", "The unit needs no confirmation.");
+        c.UnitNeedsConfirmation = false;
+        var now = time.GetUtcNow();
+        db.Add(new CaseEvent { CaseId = c.Id, ZoneId = c.ZoneId, At = now, ActorUserId = user.UserId, ActorName = user.UserName, Action = "ConfirmUnit", FromState = c.State, ToState = c.State });
+        await SaveActingAsync(db, c, expectedVersion, "unit confirmed", ct);
+        return await GetAsync(id, ct);
+    }
+
+    /// <summary>Adds checked photos to a case (before / after / progress); anyone who may read the case and act on it.</summary>
+    public async Task<CaseView> AddPhotosAsync(Guid id, PhotoStage stage, IReadOnlyList<PhotoUpload> uploads, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var c = await db.Set<Case>().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("Case not found.");
+        DemandRead(c);
+        if (!user.IsInAnyRole([.. Roles.Staff]) && c.RequesterUserId != user.UserId)
+            throw new ForbiddenException("cases.photos: staff and the requester add photos", "You may not add photos.");
+        var existing = await db.Set<CasePhoto>().CountAsync(p => p.CaseId == id && p.Stage == stage, ct);
+        var errors = new ValidationErrors();
+        if (uploads.Count == 0) errors.Add("photos", "Choose at least one photo.");
+        if (existing + uploads.Count > PhotoCheck.MaxPhotos) errors.Add("photos", $"At most {PhotoCheck.MaxPhotos} photos per stage.");
+        var now = time.GetUtcNow();
+        var rows = new List<CasePhoto>();
+        foreach (var (upload, i) in uploads.Select((u, i) => (u, i)))
+        {
+            var (photo, problem) = PhotoCheck.Check(upload);
+            if (problem is not null) errors.Add("photos", $"{upload.FileName ?? $"#{i + 1}"}: {problem}");
+            else rows.Add(new CasePhoto { CaseId = id, ZoneId = c.ZoneId, Stage = stage, ContentType = "image/jpeg", Width = photo!.Width, Height = photo.Height, Size = photo.Jpeg.Length, Content = photo.Jpeg, UploadedAt = now, UploadedBy = user.UserId });
+        }
+        errors.ThrowIfAny();
+        db.AddRange(rows);
+        db.Add(new CaseEvent { CaseId = id, ZoneId = c.ZoneId, At = now, ActorUserId = user.UserId, ActorName = user.UserName, Action = "Photos", FromState = c.State, ToState = c.State, Reason = $"{stage} ×{rows.Count}" });
+        if (user.IsInAnyRole([.. Roles.Staff])) c.LastProgressAt = now;
+        await SaveActingAsync(db, c, null, $"{rows.Count} photo(s) added ({stage})", ct);
+        return await GetAsync(id, ct);
+    }
+
+    /// <summary>One photo's bytes, for those who may read the case (never public: a photo may show people or plates).</summary>
+    public async Task<(byte[] Content, string ContentType)> PhotoAsync(Guid caseId, Guid photoId, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var c = await db.Set<Case>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId, ct) ?? throw new NotFoundException("Case not found.");
+        DemandRead(c);
+        var photo = await db.Set<CasePhoto>().AsNoTracking().Where(p => p.Id == photoId && p.CaseId == caseId)
+            .Select(p => new { p.Content, p.ContentType }).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("Photo not found.");
+        return (photo.Content, photo.ContentType);
+    }
+
+    /// <summary>
+    /// Open cases of the same type and category within <paramref name="metres"/> in the last 30 days: possible
+    /// duplicates, suggested while reporting and on the case page. Only code, category, state and distance.
+    /// </summary>
+    public async Task<IReadOnlyList<NearbyCase>> NearbyAsync(Guid zoneId, string typeCode, string? categoryCode, double latitude, double longitude, int metres = 150, string? exceptCode = null, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        db.UseZone(zoneId);
+        var type = await db.Set<CaseType>().AsNoTracking().FirstOrDefaultAsync(t => t.Code == typeCode, ct);
+        if (type is null) return [];
+        var category = categoryCode is null ? null : await db.Set<CaseCategory>().AsNoTracking().FirstOrDefaultAsync(c => c.CaseTypeId == type.Id && c.Code == categoryCode, ct);
+        var since = time.GetUtcNow().AddDays(-30);
+        // A box first (an index-friendly filter), then the true distance.
+        var dLat = metres / 111_320.0;
+        var dLon = dLat / Math.Max(0.1, Math.Cos(latitude * Math.PI / 180));
+        var rows = await db.Set<Case>().AsNoTracking()
+            .Where(c => c.CaseTypeId == type.Id && (category == null || c.CategoryId == category.Id) && c.MergedIntoCaseId == null
+                && c.State != CaseState.Closed && c.State != CaseState.Rejected && c.SubmittedAt >= since
+                && c.Latitude >= latitude - dLat && c.Latitude <= latitude + dLat && c.Longitude >= longitude - dLon && c.Longitude <= longitude + dLon)
+            .Select(c => new { c.TrackingCode, c.State, c.SubmittedAt, c.Latitude, c.Longitude })
+            .Take(50).ToListAsync(ct);
+        return rows.Where(r => r.TrackingCode != exceptCode)
+            .Select(r => new NearbyCase(r.TrackingCode, category?.Name ?? type.Name, r.State, r.SubmittedAt, (int)Metres(latitude, longitude, r.Latitude!.Value, r.Longitude!.Value)))
+            .Where(n => n.Metres <= metres).OrderBy(n => n.Metres).Take(5).ToList();
+    }
+
+    private static double Metres(double lat1, double lon1, double lat2, double lon2)
+    {
+        var kx = 111_320 * Math.Cos(lat1 * Math.PI / 180);
+        return Math.Sqrt(Math.Pow((lon2 - lon1) * kx, 2) + Math.Pow((lat2 - lat1) * 111_320, 2));
     }
 
     /// <summary>The work queue: the zone's cases for staff (or those assigned to me), a requester's own cases otherwise.</summary>
