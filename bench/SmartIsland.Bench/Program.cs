@@ -13,6 +13,8 @@ using MiniExcel = MiniExcelLibs.MiniExcel;
 // dotnet run -c Release --project bench/SmartIsland.Bench -- generate N FILE [YEARS_PER_ENTERPRISE=2]
 // dotnet run -c Release --project bench/SmartIsland.Bench -- import FILE DATADIR
 // dotnet run -c Release --project bench/SmartIsland.Bench -- list DATADIR [QUERIES]
+// dotnet run -c Release --project bench/SmartIsland.Bench -- cases-generate DATADIR N
+// dotnet run -c Release --project bench/SmartIsland.Bench -- cases-metrics DATADIR [ROUNDS]
 // Each step is its own process so its peak memory is its own.
 var command = args.ElementAtOrDefault(0);
 return command switch
@@ -20,6 +22,8 @@ return command switch
     "generate" => Generate(int.Parse(args[1], CultureInfo.InvariantCulture), args[2], args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 2),
     "import" => await ImportAsync(args[1], args[2]),
     "list" => await ListAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 500),
+    "cases-generate" => await CaseMetricsBench.GenerateAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture)),
+    "cases-metrics" => await CaseMetricsBench.MeasureAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 30),
     _ => Usage(),
 };
 

@@ -70,6 +70,9 @@ internal sealed class CaseMetricsModel : IModuleModel
             // Unique per zone, grain, day and unit: the metrics query reads it by (zone, grain, day range).
             r.HasIndex(x => new { x.ZoneId, x.Grain, x.Day, x.UnitId }).IsUnique();
         });
+        // "Overdue now": the running cases past their stored deadline, per unit, read from the index alone.
+        modelBuilder.Entity<Domain.Case>().HasIndex(x => new { x.ZoneId, x.State, x.ResolutionDueAt, x.AssignedUnitId, x.MergedIntoCaseId, x.Id })
+            .HasDatabaseName("IX_case_cases_overdue_by_unit");
         modelBuilder.Entity<CaseMetricsWatermark>(w =>
         {
             w.ToTable("case_metrics_watermarks");

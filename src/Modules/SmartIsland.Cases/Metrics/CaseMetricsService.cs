@@ -39,7 +39,10 @@ public sealed class CaseMetricsService(
     /// <summary>Who reads metrics and the overdue report: leaders, administrators and departments (issue 3 §10).</summary>
     public static readonly string[] Readers = [Roles.Admin, Roles.ZoneLeader, Roles.DepartmentStaff];
 
-    /// <summary>Open and not resolved. WaitingForRequester is left out: its clock stands still, so it cannot be overdue now.</summary>
+    /// <summary>
+    /// Open and not resolved (in these states ResolvedAt is always empty: resolving moves a case to Resolved,
+    /// reopening clears it). WaitingForRequester is left out: its clock stands still, so it cannot be overdue now.
+    /// </summary>
     private static readonly CaseState[] Running =
         [CaseState.Submitted, CaseState.Accepted, CaseState.Assigned, CaseState.InProgress, CaseState.Transferred, CaseState.Reopened];
 
@@ -123,16 +126,26 @@ public sealed class CaseMetricsService(
     private async Task<Dictionary<Guid, long>> OverdueCountsAsync(PlatformDbContext db, DateTimeOffset now, CancellationToken ct)
     {
         var candidates = Overdue(db, now);
-        var counts = (await candidates.GroupBy(c => c.AssignedUnitId).Select(g => new { g.Key, N = g.LongCount() }).ToListAsync(ct))
-            .ToDictionary(g => g.Key ?? Guid.Empty, g => g.N);
-        var paused = await candidates.Where(c => c.Pauses.Any())
-            .Select(c => new { c.AssignedUnitId, c.SubmittedAt, c.ResolutionDueAt, Pauses = c.Pauses.Select(p => new Pause(p.From, p.To)).ToList() })
-            .ToListAsync(ct);
-        if (paused.Count == 0) return counts;
-        var clock = new WorkingClock(await calendars.GetAsync(ct));
-        foreach (var c in paused)
+        // Counted here, not with GROUP BY: grouping by unit makes SQLite walk the (zone, unit, state) index
+        // over every case of the zone instead of the few past their deadline (the covering index in
+        // CaseMetricsModel answers this without touching the table).
+        var counts = new Dictionary<Guid, long>();
+        var pausedIds = new List<Guid>();
+        await foreach (var c in candidates.Select(c => new { c.Id, c.AssignedUnitId, Paused = c.Pauses.Any() }).AsAsyncEnumerable().WithCancellation(ct))
         {
-            if (!DeadlineStatus.At(clock, c.SubmittedAt, c.ResolutionDueAt, c.Pauses, now).IsOverdue) counts[c.AssignedUnitId ?? Guid.Empty]--;
+            counts[c.AssignedUnitId ?? Guid.Empty] = counts.GetValueOrDefault(c.AssignedUnitId ?? Guid.Empty) + 1;
+            if (c.Paused) pausedIds.Add(c.Id);
+        }
+        if (pausedIds.Count == 0) return counts;
+        var clock = new WorkingClock(await calendars.GetAsync(ct));
+        foreach (var chunk in pausedIds.Chunk(500))
+        {
+            var paused = await db.Set<Case>().AsNoTracking().Where(c => chunk.Contains(c.Id)).Include(c => c.Pauses).ToListAsync(ct);
+            foreach (var c in paused)
+            {
+                if (!DeadlineStatus.At(clock, c.SubmittedAt, c.ResolutionDueAt, c.Pauses.Select(p => new Pause(p.From, p.To)).ToList(), now).IsOverdue)
+                    counts[c.AssignedUnitId ?? Guid.Empty]--;
+            }
         }
         return counts;
     }
@@ -145,7 +158,7 @@ public sealed class CaseMetricsService(
         // of the same offset, so "now" is compared in +08:00 too; PostgreSQL compares instants either way.
         var nowLocal = now.ToOffset(CaseMetricsRollupRefresh.ZoneOffset);
         return db.Set<Case>().AsNoTracking()
-            .Where(c => Running.Contains(c.State) && c.ResolvedAt == null && c.MergedIntoCaseId == null && c.ResolutionDueAt < nowLocal);
+            .Where(c => Running.Contains(c.State) && c.MergedIntoCaseId == null && c.ResolutionDueAt < nowLocal);
     }
 
     /// <summary>The leaders' report: every case unfixed and overdue now, by unit, oldest first.</summary>

@@ -12,7 +12,7 @@ using SmartIsland.Platform.Data;
 namespace SmartIsland.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(PlatformDbContext))]
-    [Migration("20261125151057_CaseMetrics")]
+    [Migration("20261125153352_CaseMetrics")]
     partial class CaseMetrics
     {
         /// <inheritdoc />
@@ -439,6 +439,9 @@ namespace SmartIsland.Migrations.Postgres.Migrations
                     b.HasIndex("ZoneId", "AssignedUnitId", "State");
 
                     b.HasIndex("ZoneId", "State", "ResolutionDueAt");
+
+                    b.HasIndex("ZoneId", "State", "ResolutionDueAt", "AssignedUnitId", "MergedIntoCaseId", "Id")
+                        .HasDatabaseName("IX_case_cases_overdue_by_unit");
 
                     b.ToTable("case_cases", (string)null);
                 });

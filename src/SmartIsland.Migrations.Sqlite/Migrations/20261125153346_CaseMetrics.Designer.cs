@@ -11,7 +11,7 @@ using SmartIsland.Platform.Data;
 namespace SmartIsland.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PlatformDbContext))]
-    [Migration("20261125151052_CaseMetrics")]
+    [Migration("20261125153346_CaseMetrics")]
     partial class CaseMetrics
     {
         /// <inheritdoc />
@@ -430,6 +430,9 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
                     b.HasIndex("ZoneId", "AssignedUnitId", "State");
 
                     b.HasIndex("ZoneId", "State", "ResolutionDueAt");
+
+                    b.HasIndex("ZoneId", "State", "ResolutionDueAt", "AssignedUnitId", "MergedIntoCaseId", "Id")
+                        .HasDatabaseName("IX_case_cases_overdue_by_unit");
 
                     b.ToTable("case_cases", (string)null);
                 });

@@ -49,6 +49,11 @@ namespace SmartIsland.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_case_cases_overdue_by_unit",
+                table: "case_cases",
+                columns: new[] { "ZoneId", "State", "ResolutionDueAt", "AssignedUnitId", "MergedIntoCaseId", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_case_metrics_rollup_ZoneId",
                 table: "case_metrics_rollup",
                 column: "ZoneId");
@@ -74,6 +79,10 @@ namespace SmartIsland.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "case_metrics_watermarks");
+
+            migrationBuilder.DropIndex(
+                name: "IX_case_cases_overdue_by_unit",
+                table: "case_cases");
         }
     }
 }
