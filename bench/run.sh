@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Macro benchmarks of issue 2, recorded in docs/benchmarks.md. Each step is its own process, so
+# Macro benchmarks of issues 2 and 3, recorded in docs/benchmarks.md. Each step is its own process, so
 # "peak" is the peak working set of the process that did that step (host services included).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,5 +15,9 @@ echo "# list: 100,000 enterprises (one ledger row each), then 1,000 list queries
 $B generate 100000 "$WORK/ledger-100k-enterprises.xlsx" 1
 $B import "$WORK/ledger-100k-enterprises.xlsx" "$WORK/list-db"
 $B list "$WORK/list-db" 1000
+
+echo "# case metrics (issue 3): 1,000,000 cases in the demo zone, then the metrics query over several periods"
+$B cases-generate "$WORK/cases-db" 1000000
+$B cases-metrics "$WORK/cases-db" 30
 
 [ -n "${BENCH_DIR:-}" ] || rm -rf "$WORK"

@@ -8,7 +8,7 @@ using MiniExcel = MiniExcelLibs.MiniExcel;
 namespace SmartIsland.Cases.Metrics;
 
 /// <summary>The ranking and the overdue report as Excel ledgers, headed in the reader's language; each export is audited.</summary>
-public sealed class CaseMetricsExport(CaseMetricsService metrics, IStringLocalizer<MetricsStrings> l, IDbContextFactory<PlatformDbContext> dbs)
+public sealed class CaseMetricsExport(CaseMetricsService metrics, IStringLocalizer<MetricsStrings> l, IStringLocalizer<CaseStrings> caseStrings, IDbContextFactory<PlatformDbContext> dbs)
 {
     public async Task WriteRankingAsync(MetricsQuery query, Stream output, CancellationToken ct = default)
     {
@@ -46,7 +46,7 @@ public sealed class CaseMetricsExport(CaseMetricsService metrics, IStringLocaliz
             [l["Category"]] = c.CategoryName,
             [l["Description"]] = c.Description,
             [l["Address"]] = c.Address,
-            [l["State"]] = c.State.ToString(),
+            [l["State"]] = caseStrings["State_" + c.State].Value,
             [l["Submitted"]] = c.SubmittedAt.ToOffset(WorkingClock.ChinaOffset).ToString("yyyy-MM-dd HH:mm"),
             [l["Due"]] = c.Due.ToOffset(WorkingClock.ChinaOffset).ToString("yyyy-MM-dd HH:mm"),
             [l["OverdueDays"]] = c.OverdueWorkingDays,
