@@ -28,7 +28,7 @@ public sealed class CaseMetricsRollupRefresh(TimeProvider time)
     public async Task RefreshAsync(PlatformDbContext db, CancellationToken ct)
     {
         var mark = await db.Set<CaseMetricsWatermark>().AsNoTracking().Select(w => (long?)w.AuditSequence).FirstOrDefaultAsync(ct);
-        if (mark is { } seen && !await db.AuditLog.AnyAsync(e => e.Sequence > seen && e.EntityType == CaseEntity, ct)) return;
+        if (mark is { } seen && !await ZoneAudit(db).AnyAsync(e => e.Sequence > seen && e.EntityType == CaseEntity, ct)) return;
 
         // The audit-chain lock first: no other writer of this node commits between our reads and our writes
         // (on SQLite a read transaction could not be upgraded to a write after another commit).
@@ -42,7 +42,7 @@ public sealed class CaseMetricsRollupRefresh(TimeProvider time)
         }
         else
         {
-            var changes = await db.AuditLog.AsNoTracking()
+            var changes = await ZoneAudit(db)
                 .Where(e => e.Sequence > watermark.AuditSequence && e.EntityType == CaseEntity)
                 .OrderBy(e => e.Sequence).Select(e => new { e.Sequence, e.EntityId }).Take(RebuildAbove + 1).ToListAsync(ct);
             if (changes.Count == 0) return;
@@ -71,13 +71,24 @@ public sealed class CaseMetricsRollupRefresh(TimeProvider time)
     private static async Task SkipOwnEntriesAsync(PlatformDbContext db, CancellationToken ct)
     {
         var watermark = await db.Set<CaseMetricsWatermark>().SingleAsync(ct);
-        var last = await db.AuditLog.MaxAsync(e => (long?)e.Sequence, ct) ?? 0;
+        var last = await ZoneAudit(db).MaxAsync(e => (long?)e.Sequence, ct) ?? 0;
         if (last - watermark.AuditSequence < 100) return;
         var from = watermark.AuditSequence;
-        if (await db.AuditLog.AnyAsync(e => e.Sequence > from && e.Sequence <= last && e.EntityType == CaseEntity, ct)) return;
+        if (await ZoneAudit(db).AnyAsync(e => e.Sequence > from && e.Sequence <= last && e.EntityType == CaseEntity, ct)) return;
         watermark.AuditSequence = last;
         db.AuditReason = $"case metrics rollup: watermark past its own entries to audit #{last}";
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The zone's audit entries, filtered by a plain equality: the global filter compares the nullable
+    /// ZoneId with null semantics (an OR), which made SQLite walk every "Case" entry of the zone through the
+    /// (EntityType, EntityId) index — 0.4 s at 1,000,000 cases — instead of the (ZoneId, Sequence) range.
+    /// </summary>
+    private static IQueryable<SmartIsland.Platform.Audit.AuditEntry> ZoneAudit(PlatformDbContext db)
+    {
+        var zone = db.CurrentZoneId ?? throw new InvalidOperationException("The metrics rollup is kept per zone.");
+        return db.AuditLog.IgnoreQueryFilters().AsNoTracking().Where(e => e.ZoneId == zone);
     }
 
     /// <summary>The day (in +08:00) a case was received on: the rollup's key.</summary>
@@ -144,7 +155,7 @@ public sealed class CaseMetricsRollupRefresh(TimeProvider time)
     private async Task RebuildAsync(PlatformDbContext db, CaseMetricsWatermark? watermark, CancellationToken ct)
     {
         // Everything up to here is counted; changes after it are counted again next time (counting is idempotent).
-        var upTo = await db.AuditLog.MaxAsync(e => (long?)e.Sequence, ct) ?? 0;
+        var upTo = await ZoneAudit(db).MaxAsync(e => (long?)e.Sequence, ct) ?? 0;
         var counted = new RollupCounter();
         await foreach (var fact in Facts(db.Set<Case>().AsNoTracking()).AsAsyncEnumerable().WithCancellation(ct))
         {
