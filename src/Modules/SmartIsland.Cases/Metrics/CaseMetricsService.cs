@@ -131,7 +131,10 @@ public sealed class CaseMetricsService(
         // CaseMetricsModel answers this without touching the table).
         var counts = new Dictionary<Guid, long>();
         var pausedIds = new List<Guid>();
-        await foreach (var c in candidates.Select(c => new { c.Id, c.AssignedUnitId, Paused = c.Pauses.Any() }).AsAsyncEnumerable().WithCancellation(ct))
+        // The pauses are looked up by case id alone: with the zone filter in the subquery SQLite walked the
+        // zone's pauses once per candidate. A pause row shares its case's zone, so nothing crosses zones.
+        var pauses = db.Set<CasePause>().IgnoreQueryFilters();
+        await foreach (var c in candidates.Select(c => new { c.Id, c.AssignedUnitId, Paused = pauses.Any(p => p.CaseId == c.Id) }).AsAsyncEnumerable().WithCancellation(ct))
         {
             counts[c.AssignedUnitId ?? Guid.Empty] = counts.GetValueOrDefault(c.AssignedUnitId ?? Guid.Empty) + 1;
             if (c.Paused) pausedIds.Add(c.Id);
@@ -140,10 +143,12 @@ public sealed class CaseMetricsService(
         var clock = new WorkingClock(await calendars.GetAsync(ct));
         foreach (var chunk in pausedIds.Chunk(500))
         {
-            var paused = await db.Set<Case>().AsNoTracking().Where(c => chunk.Contains(c.Id)).Include(c => c.Pauses).ToListAsync(ct);
+            var paused = await db.Set<Case>().AsNoTracking().Where(c => chunk.Contains(c.Id))
+                .Select(c => new { c.Id, c.AssignedUnitId, c.SubmittedAt, c.ResolutionDueAt }).ToListAsync(ct);
+            var pauseRows = (await pauses.AsNoTracking().Where(p => chunk.Contains(p.CaseId)).ToListAsync(ct)).ToLookup(p => p.CaseId, p => new Pause(p.From, p.To));
             foreach (var c in paused)
             {
-                if (!DeadlineStatus.At(clock, c.SubmittedAt, c.ResolutionDueAt, c.Pauses.Select(p => new Pause(p.From, p.To)).ToList(), now).IsOverdue)
+                if (!DeadlineStatus.At(clock, c.SubmittedAt, c.ResolutionDueAt, [.. pauseRows[c.Id]], now).IsOverdue)
                     counts[c.AssignedUnitId ?? Guid.Empty]--;
             }
         }
@@ -167,7 +172,14 @@ public sealed class CaseMetricsService(
         var zoneId = Demand();
         var now = time.GetUtcNow();
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var found = await Overdue(db, now).Include(c => c.Pauses).OrderBy(c => c.SubmittedAt).ToListAsync(ct);
+        var found = await Overdue(db, now).OrderBy(c => c.SubmittedAt).ToListAsync(ct);
+        var pausesOf = new Dictionary<Guid, List<Pause>>();
+        foreach (var chunk in found.Select(c => c.Id).Chunk(500))
+        {
+            // By case id alone (see OverdueCountsAsync); these cases are of this zone.
+            foreach (var p in await db.Set<CasePause>().IgnoreQueryFilters().AsNoTracking().Where(p => chunk.Contains(p.CaseId)).ToListAsync(ct))
+                (pausesOf.TryGetValue(p.CaseId, out var list) ? list : pausesOf[p.CaseId] = []).Add(new Pause(p.From, p.To));
+        }
         var clock = new WorkingClock(await calendars.GetAsync(ct));
         var units = (await organisation.UnitsAsync(zoneId, ct)).ToDictionary(u => u.Id);
         var types = await db.Set<CaseType>().AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct);
@@ -176,7 +188,7 @@ public sealed class CaseMetricsService(
         var cases = new List<OverdueCase>();
         foreach (var c in found)
         {
-            var status = DeadlineStatus.At(clock, c.SubmittedAt, c.ResolutionDueAt, c.Pauses.Select(p => new Pause(p.From, p.To)).ToList(), now);
+            var status = DeadlineStatus.At(clock, c.SubmittedAt, c.ResolutionDueAt, pausesOf.GetValueOrDefault(c.Id) ?? [], now);
             if (!status.IsOverdue) continue;
             var unit = c.AssignedUnitId is { } u ? units.GetValueOrDefault(u) : null;
             cases.Add(new OverdueCase(c.Id, c.TrackingCode, types.GetValueOrDefault(c.CaseTypeId, ""), c.CategoryId is { } cat ? categories.GetValueOrDefault(cat) : null,
