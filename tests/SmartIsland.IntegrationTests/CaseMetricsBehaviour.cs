@@ -352,9 +352,17 @@ public abstract class CaseMetricsBehaviour<TFactory>(TFactory factory) where TFa
             (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").TryGetProperty(field, out _).ShouldBeTrue(query);
         }
 
-        // Zone-scoped: the second zone's leader sees none of the first zone's cases.
-        var other = await MetricsAsync(await factory.ClientForAsync("b-leader"), "from=2026-12-01&to=2026-12-31");
-        other.Zone.Received.ShouldBe(0);
+        // Zone-scoped: with a case of the first zone overdue, the second zone's leader sees none of it.
+        var desk = (await UnitsAsync())["行政服务中心"];
+        await SetClockAsync(At(12, 14, 9));
+        var overdue = await InProgressAtAsync(desk);     // due Mon 12-21 17:30
+        await SetClockAsync(At(12, 22, 10));
+        (await OverdueAsync()).Cases.ShouldContain(c => c.Id == overdue);
+        (await MetricsAsync(leader, "from=2026-12-14&to=2026-12-14")).Zone.OverdueNow.ShouldBeGreaterThan(0);
+        var bLeader = await factory.ClientForAsync("b-leader");
+        var other = await MetricsAsync(bLeader, "from=2026-12-01&to=2026-12-31");
+        (other.Zone.Received, other.Zone.OverdueNow).ShouldBe((0L, 0L));
+        (await bLeader.GetFromJsonAsync<OverdueReport>("/api/cases/overdue-report", Json, Ct))!.Total.ShouldBe(0);
     }
 
     [Fact]

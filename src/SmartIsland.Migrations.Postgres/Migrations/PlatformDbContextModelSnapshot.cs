@@ -617,6 +617,9 @@ namespace SmartIsland.Migrations.Postgres.Migrations
 
                     b.HasIndex("ZoneId");
 
+                    b.HasIndex("ZoneId", "CaseId")
+                        .HasDatabaseName("IX_case_pauses_zone_case");
+
                     b.ToTable("case_pauses", (string)null);
                 });
 

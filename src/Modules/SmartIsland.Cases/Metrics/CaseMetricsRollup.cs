@@ -73,6 +73,9 @@ internal sealed class CaseMetricsModel : IModuleModel
         // "Overdue now": the running cases past their stored deadline, per unit, read from the index alone.
         modelBuilder.Entity<Domain.Case>().HasIndex(x => new { x.ZoneId, x.State, x.ResolutionDueAt, x.AssignedUnitId, x.MergedIntoCaseId, x.Id })
             .HasDatabaseName("IX_case_cases_overdue_by_unit");
+        // A case's pauses within the zone filter: with only the ZoneId index, looking up the pauses of
+        // thousands of overdue candidates walked the zone's pauses for each one.
+        modelBuilder.Entity<Domain.CasePause>().HasIndex(x => new { x.ZoneId, x.CaseId }).HasDatabaseName("IX_case_pauses_zone_case");
         modelBuilder.Entity<CaseMetricsWatermark>(w =>
         {
             w.ToTable("case_metrics_watermarks");

@@ -131,9 +131,9 @@ public sealed class CaseMetricsService(
         // CaseMetricsModel answers this without touching the table).
         var counts = new Dictionary<Guid, long>();
         var pausedIds = new List<Guid>();
-        // The pauses are looked up by case id alone: with the zone filter in the subquery SQLite walked the
-        // zone's pauses once per candidate. A pause row shares its case's zone, so nothing crosses zones.
-        var pauses = db.Set<CasePause>().IgnoreQueryFilters();
+        // The pause lookup is served by the (ZoneId, CaseId) index of CaseMetricsModel: with only the ZoneId
+        // index SQLite walked all of the zone's pauses once per candidate.
+        var pauses = db.Set<CasePause>();
         await foreach (var c in candidates.Select(c => new { c.Id, c.AssignedUnitId, Paused = pauses.Any(p => p.CaseId == c.Id) }).AsAsyncEnumerable().WithCancellation(ct))
         {
             counts[c.AssignedUnitId ?? Guid.Empty] = counts.GetValueOrDefault(c.AssignedUnitId ?? Guid.Empty) + 1;
@@ -176,8 +176,7 @@ public sealed class CaseMetricsService(
         var pausesOf = new Dictionary<Guid, List<Pause>>();
         foreach (var chunk in found.Select(c => c.Id).Chunk(500))
         {
-            // By case id alone (see OverdueCountsAsync); these cases are of this zone.
-            foreach (var p in await db.Set<CasePause>().IgnoreQueryFilters().AsNoTracking().Where(p => chunk.Contains(p.CaseId)).ToListAsync(ct))
+            foreach (var p in await db.Set<CasePause>().AsNoTracking().Where(p => chunk.Contains(p.CaseId)).ToListAsync(ct))
                 (pausesOf.TryGetValue(p.CaseId, out var list) ? list : pausesOf[p.CaseId] = []).Add(new Pause(p.From, p.To));
         }
         var clock = new WorkingClock(await calendars.GetAsync(ct));
