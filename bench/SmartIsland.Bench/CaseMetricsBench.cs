@@ -3,7 +3,6 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using SmartIsland.Cases.Domain;
 using SmartIsland.Cases.Features;
 using SmartIsland.Cases.Metrics;
@@ -27,12 +26,7 @@ internal static class CaseMetricsBench
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["DataDirectory"] = dataDir, ["Database:DemoData"] = "true" }).Build();
         var settings = PlatformSettings.From(config);
-        // BENCH_SQL=1 prints every SQL command with its time (EF Core's own log), to find a slow query.
-        var services = new ServiceCollection().AddLogging(b =>
-        {
-            if (Environment.GetEnvironmentVariable("BENCH_SQL") != "1") return;
-            b.AddSimpleConsole(o => o.SingleLine = true).AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information).AddFilter((c, _) => c?.StartsWith("Microsoft.EntityFrameworkCore.Database.Command", StringComparison.Ordinal) == true);
-        }).AddLocalization();
+        var services = new ServiceCollection().AddLogging().AddLocalization();
         services.AddPlatformDatabase(settings).AddModules(config, settings).AddDemoData();
         var provider = services.BuildServiceProvider();
         await DatabaseHosting.MigrateAndSeedAsync(provider, settings);

@@ -428,7 +428,7 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ZoneId", "State", "ResolutionDueAt");
 
-                    b.HasIndex("ZoneId", "State", "ResolutionDueAt", "AssignedUnitId", "MergedIntoCaseId", "Id")
+                    b.HasIndex("ZoneId", "State", "ResolutionDueAt", "AssignedUnitId", "MergedIntoCaseId", "Id", "SubmittedAt")
                         .HasDatabaseName("IX_case_cases_overdue_by_unit");
 
                     b.ToTable("case_cases", (string)null);

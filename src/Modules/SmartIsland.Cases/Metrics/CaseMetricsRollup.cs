@@ -71,7 +71,7 @@ internal sealed class CaseMetricsModel : IModuleModel
             r.HasIndex(x => new { x.ZoneId, x.Grain, x.Day, x.UnitId }).IsUnique();
         });
         // "Overdue now": the running cases past their stored deadline, per unit, read from the index alone.
-        modelBuilder.Entity<Domain.Case>().HasIndex(x => new { x.ZoneId, x.State, x.ResolutionDueAt, x.AssignedUnitId, x.MergedIntoCaseId, x.Id })
+        modelBuilder.Entity<Domain.Case>().HasIndex(x => new { x.ZoneId, x.State, x.ResolutionDueAt, x.AssignedUnitId, x.MergedIntoCaseId, x.Id, x.SubmittedAt })
             .HasDatabaseName("IX_case_cases_overdue_by_unit");
         // A case's pauses within the zone filter: with only the ZoneId index, looking up the pauses of
         // thousands of overdue candidates walked the zone's pauses for each one.

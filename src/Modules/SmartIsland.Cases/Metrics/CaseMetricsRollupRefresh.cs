@@ -102,10 +102,14 @@ public sealed class CaseMetricsRollupRefresh(TimeProvider time)
     private async Task RecountAsync(PlatformDbContext db, List<Guid> caseIds, CancellationToken ct)
     {
         var days = new HashSet<DateOnly>();
+        var zone = db.CurrentZoneId;
         foreach (var chunk in caseIds.Chunk(500))
         {
-            var submitted = await db.Set<Case>().AsNoTracking().Where(c => chunk.Contains(c.Id)).Select(c => c.SubmittedAt).ToListAsync(ct);
-            days.UnionWith(submitted.Select(DayOf));
+            // By primary key without the zone filter (with it SQLite preferred walking the zone's cases),
+            // then the zone checked here.
+            var submitted = await db.Set<Case>().IgnoreQueryFilters().AsNoTracking().Where(c => chunk.Contains(c.Id))
+                .Select(c => new { c.ZoneId, c.SubmittedAt }).ToListAsync(ct);
+            days.UnionWith(submitted.Where(c => c.ZoneId == zone).Select(c => DayOf(c.SubmittedAt)));
         }
 
         // 1. Each affected day counted again from its cases.

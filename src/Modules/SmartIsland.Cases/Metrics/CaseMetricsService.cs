@@ -130,26 +130,25 @@ public sealed class CaseMetricsService(
         // over every case of the zone instead of the few past their deadline (the covering index in
         // CaseMetricsModel answers this without touching the table).
         var counts = new Dictionary<Guid, long>();
-        var pausedIds = new List<Guid>();
         // The pause lookup is served by the (ZoneId, CaseId) index of CaseMetricsModel: with only the ZoneId
         // index SQLite walked all of the zone's pauses once per candidate.
         var pauses = db.Set<CasePause>();
-        await foreach (var c in candidates.Select(c => new { c.Id, c.AssignedUnitId, Paused = pauses.Any(p => p.CaseId == c.Id) }).AsAsyncEnumerable().WithCancellation(ct))
+        var paused = new List<(Guid Id, Guid? Unit, DateTimeOffset SubmittedAt, DateTimeOffset Due)>();
+        await foreach (var c in candidates.Select(c => new { c.Id, c.AssignedUnitId, c.SubmittedAt, c.ResolutionDueAt, Paused = pauses.Any(p => p.CaseId == c.Id) }).AsAsyncEnumerable().WithCancellation(ct))
         {
             counts[c.AssignedUnitId ?? Guid.Empty] = counts.GetValueOrDefault(c.AssignedUnitId ?? Guid.Empty) + 1;
-            if (c.Paused) pausedIds.Add(c.Id);
+            if (c.Paused) paused.Add((c.Id, c.AssignedUnitId, c.SubmittedAt, c.ResolutionDueAt));
         }
-        if (pausedIds.Count == 0) return counts;
+        if (paused.Count == 0) return counts;
         var clock = new WorkingClock(await calendars.GetAsync(ct));
-        foreach (var chunk in pausedIds.Chunk(500))
+        foreach (var chunk in paused.Chunk(500))
         {
-            var paused = await db.Set<Case>().AsNoTracking().Where(c => chunk.Contains(c.Id))
-                .Select(c => new { c.Id, c.AssignedUnitId, c.SubmittedAt, c.ResolutionDueAt }).ToListAsync(ct);
-            var pauseRows = (await pauses.AsNoTracking().Where(p => chunk.Contains(p.CaseId)).ToListAsync(ct)).ToLookup(p => p.CaseId, p => new Pause(p.From, p.To));
-            foreach (var c in paused)
+            var ids = chunk.Select(c => c.Id).ToList();
+            var pauseRows = (await pauses.AsNoTracking().Where(p => ids.Contains(p.CaseId)).ToListAsync(ct)).ToLookup(p => p.CaseId, p => new Pause(p.From, p.To));
+            foreach (var c in chunk)
             {
-                if (!DeadlineStatus.At(clock, c.SubmittedAt, c.ResolutionDueAt, [.. pauseRows[c.Id]], now).IsOverdue)
-                    counts[c.AssignedUnitId ?? Guid.Empty]--;
+                if (!DeadlineStatus.At(clock, c.SubmittedAt, c.Due, [.. pauseRows[c.Id]], now).IsOverdue)
+                    counts[c.Unit ?? Guid.Empty]--;
             }
         }
         return counts;
@@ -172,7 +171,8 @@ public sealed class CaseMetricsService(
         var zoneId = Demand();
         var now = time.GetUtcNow();
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var found = await Overdue(db, now).OrderBy(c => c.SubmittedAt).ToListAsync(ct);
+        // Sorted here: ORDER BY SubmittedAt would lead SQLite down the (zone, submitted) index over every case.
+        var found = (await Overdue(db, now).ToListAsync(ct)).OrderBy(c => c.SubmittedAt).ToList();
         var pausesOf = new Dictionary<Guid, List<Pause>>();
         foreach (var chunk in found.Select(c => c.Id).Chunk(500))
         {

@@ -11,7 +11,7 @@ using SmartIsland.Platform.Data;
 namespace SmartIsland.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PlatformDbContext))]
-    [Migration("20261125161637_CaseMetrics")]
+    [Migration("20261125162430_CaseMetrics")]
     partial class CaseMetrics
     {
         /// <inheritdoc />
@@ -431,7 +431,7 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ZoneId", "State", "ResolutionDueAt");
 
-                    b.HasIndex("ZoneId", "State", "ResolutionDueAt", "AssignedUnitId", "MergedIntoCaseId", "Id")
+                    b.HasIndex("ZoneId", "State", "ResolutionDueAt", "AssignedUnitId", "MergedIntoCaseId", "Id", "SubmittedAt")
                         .HasDatabaseName("IX_case_cases_overdue_by_unit");
 
                     b.ToTable("case_cases", (string)null);

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace SmartIsland.Migrations.Sqlite.Migrations
+namespace SmartIsland.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class CaseMetrics : Migration
@@ -15,19 +15,19 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
                 name: "case_metrics_rollup",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ZoneId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Grain = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    UnitId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Received = table.Column<int>(type: "INTEGER", nullable: false),
-                    Closed = table.Column<int>(type: "INTEGER", nullable: false),
-                    Resolved = table.Column<int>(type: "INTEGER", nullable: false),
-                    ResolvedOnTime = table.Column<int>(type: "INTEGER", nullable: false),
-                    Rated = table.Column<int>(type: "INTEGER", nullable: false),
-                    Satisfied = table.Column<int>(type: "INTEGER", nullable: false),
-                    RatingSum = table.Column<int>(type: "INTEGER", nullable: false),
-                    Handling = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ZoneId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Grain = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Received = table.Column<int>(type: "integer", nullable: false),
+                    Closed = table.Column<int>(type: "integer", nullable: false),
+                    Resolved = table.Column<int>(type: "integer", nullable: false),
+                    ResolvedOnTime = table.Column<int>(type: "integer", nullable: false),
+                    Rated = table.Column<int>(type: "integer", nullable: false),
+                    Satisfied = table.Column<int>(type: "integer", nullable: false),
+                    RatingSum = table.Column<int>(type: "integer", nullable: false),
+                    Handling = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -38,10 +38,10 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
                 name: "case_metrics_watermarks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ZoneId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuditSequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    RefreshedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ZoneId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuditSequence = table.Column<long>(type: "bigint", nullable: false),
+                    RefreshedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -56,7 +56,7 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_case_cases_overdue_by_unit",
                 table: "case_cases",
-                columns: new[] { "ZoneId", "State", "ResolutionDueAt", "AssignedUnitId", "MergedIntoCaseId", "Id" });
+                columns: new[] { "ZoneId", "State", "ResolutionDueAt", "AssignedUnitId", "MergedIntoCaseId", "Id", "SubmittedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_case_metrics_rollup_ZoneId",

@@ -12,7 +12,7 @@ using SmartIsland.Platform.Data;
 namespace SmartIsland.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(PlatformDbContext))]
-    [Migration("20261125161642_CaseMetrics")]
+    [Migration("20261125162434_CaseMetrics")]
     partial class CaseMetrics
     {
         /// <inheritdoc />
@@ -440,7 +440,7 @@ namespace SmartIsland.Migrations.Postgres.Migrations
 
                     b.HasIndex("ZoneId", "State", "ResolutionDueAt");
 
-                    b.HasIndex("ZoneId", "State", "ResolutionDueAt", "AssignedUnitId", "MergedIntoCaseId", "Id")
+                    b.HasIndex("ZoneId", "State", "ResolutionDueAt", "AssignedUnitId", "MergedIntoCaseId", "Id", "SubmittedAt")
                         .HasDatabaseName("IX_case_cases_overdue_by_unit");
 
                     b.ToTable("case_cases", (string)null);
