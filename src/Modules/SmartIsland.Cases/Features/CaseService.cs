@@ -63,8 +63,14 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         var c = await db.Set<Case>().IgnoreQueryFilters().AsNoTracking().Include(x => x.Events).FirstOrDefaultAsync(x => x.TrackingCode == normalized, ct);
         if (c is null) return null;
         var type = await db.Set<CaseType>().IgnoreQueryFilters().AsNoTracking().FirstAsync(t => t.Id == c.CaseTypeId, ct);
+        var follow = c.MergedIntoCaseId is { } m ? await db.Set<Case>().IgnoreQueryFilters().AsNoTracking().Where(x => x.Id == m).Select(x => x.TrackingCode).FirstOrDefaultAsync(ct) : null;
         return new PublicCaseView(c.TrackingCode, type.Name, type.NameEn, c.State, c.SubmittedAt, c.ResolutionDueAt,
-            c.Events.Where(e => e.ZoneId == c.ZoneId && PublicSteps.Contains(e.Action)).OrderBy(e => e.At).Select(e => new PublicCaseStep(e.At, e.Action, e.ToState)).ToList());
+            c.Events.Where(e => e.ZoneId == c.ZoneId && PublicSteps.Contains(e.Action)).OrderBy(e => e.At).Select(e => new PublicCaseStep(e.At, e.Action, e.ToState)).ToList())
+        {
+            CanRate = c.State is CaseState.Resolved or CaseState.Verified or CaseState.Closed && c.ResolvedAt is { } resolved && c.MergedIntoCaseId is null && (c.RatedAt is null || c.RatedAt < resolved),
+            Rating = c.Rating,
+            FollowCode = follow,
+        };
     }
 
     /// <summary>Steps the public sees: the loop's transitions, not staff comments or internal notes.</summary>
@@ -490,13 +496,25 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
             .Where(n => n.Metres <= metres).OrderBy(n => n.Metres).Take(5).ToList();
     }
 
+    /// <summary>Possible duplicates of a case, for its page (staff).</summary>
+    public async Task<IReadOnlyList<NearbyCase>> NearbyOfAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var c = await db.Set<Case>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("Case not found.");
+        DemandRead(c);
+        if (c.Latitude is not { } lat || c.Longitude is not { } lon) return [];
+        var type = await db.Set<CaseType>().AsNoTracking().FirstAsync(t => t.Id == c.CaseTypeId, ct);
+        var category = c.CategoryId is { } cat ? await db.Set<CaseCategory>().AsNoTracking().Where(x => x.Id == cat).Select(x => x.Code).FirstOrDefaultAsync(ct) : null;
+        return await NearbyAsync(c.ZoneId, type.Code, category, lat, lon, exceptCode: c.TrackingCode, ct: ct);
+    }
+
     private static double Metres(double lat1, double lon1, double lat2, double lon2)
     {
         var kx = 111_320 * Math.Cos(lat1 * Math.PI / 180);
         return Math.Sqrt(Math.Pow((lon2 - lon1) * kx, 2) + Math.Pow((lat2 - lat1) * 111_320, 2));
     }
 
-    /// <summary>The work queue: the zone's cases for staff (or those assigned to me), a requester's own cases otherwise.</summary>
+    /// <summary>The work queue: the zone's cases for staff (or a named queue), a requester's own cases otherwise.</summary>
     public async Task<CasePage> ListAsync(CaseQuery query, CancellationToken ct = default)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, 200);
@@ -504,11 +522,28 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         await using var db = await dbs.CreateDbContextAsync(ct);
         var q = db.Set<Case>().AsNoTracking();
         var me = user.UserId;
-        if (!user.IsInAnyRole([.. Roles.Staff])) q = q.Where(c => c.RequesterUserId == me);
-        else if (query.Mine) q = q.Where(c => c.AssignedUserId == me);
-        if (query.State is { } state) q = q.Where(c => c.State == state);
         var now = time.GetUtcNow();
-        if (query.OverdueOnly) q = q.Where(c => c.State != CaseState.Closed && c.State != CaseState.Rejected && c.ResolvedAt == null && c.ResolutionDueAt < now);
+        var queue = query.Mine && query.Queue == CaseQueue.All ? CaseQueue.Mine : query.Queue;
+        if (!user.IsInAnyRole([.. Roles.Staff])) q = q.Where(c => c.RequesterUserId == me);
+        else
+        {
+            var unit = user.UnitId;
+            q = queue switch
+            {
+                CaseQueue.Mine => q.Where(c => c.AssignedUserId == me),
+                CaseQueue.MyUnit => q.Where(c => unit != null && c.AssignedUnitId == unit && c.State != CaseState.Closed && c.State != CaseState.Rejected),
+                CaseQueue.AwaitingVerification => q.Where(c => c.State == CaseState.Resolved),
+                CaseQueue.Supervised => q.Where(c => c.EscalationLevel > 0 && c.State != CaseState.Closed && c.State != CaseState.Rejected),
+                _ => q,
+            };
+        }
+        if (query.State is { } state) q = q.Where(c => c.State == state);
+        if (query.OverdueOnly || queue == CaseQueue.Overdue) q = q.Where(c => c.State != CaseState.Closed && c.State != CaseState.Rejected && c.ResolvedAt == null && c.ResolutionDueAt < now);
+        if (!string.IsNullOrWhiteSpace(query.TypeCode))
+        {
+            var typeId = await db.Set<CaseType>().Where(t => t.Code == query.TypeCode).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(ct);
+            q = q.Where(c => c.CaseTypeId == typeId);
+        }
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var s = query.Search.Trim();
@@ -517,11 +552,39 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         }
         var total = await q.CountAsync(ct);
         var types = await db.Set<CaseType>().AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct);
-        var rows = await q.OrderByDescending(c => c.SubmittedAt).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var ordered = query.SortByDue ? q.OrderBy(c => c.ResolutionDueAt) : q.OrderByDescending(c => c.SubmittedAt);
+        var rows = await ordered.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var units = user.ZoneId is { } zone && rows.Any(r => r.AssignedUnitId is not null)
+            ? (await organisation.UnitsAsync(zone, ct)).ToDictionary(u => u.Id, u => u.Name)
+            : [];
         return new CasePage(rows.Select(c => new CaseListItem(
             c.Id, c.TrackingCode, types.GetValueOrDefault(c.CaseTypeId, ""), c.Priority, c.State, c.Description, c.Address, c.SubmittedAt, c.ResolutionDueAt,
-            CaseWorkflow.IsOpen(c.State) && c.ResolvedAt is null && c.ResolutionDueAt < now)).ToList(), total, page, pageSize);
+            CaseWorkflow.IsOpen(c.State) && c.ResolvedAt is null && c.ResolutionDueAt < now)
+        {
+            EscalationLevel = c.EscalationLevel,
+            UnitName = c.AssignedUnitId is { } u ? units.GetValueOrDefault(u) : null,
+            UnitNeedsConfirmation = c.UnitNeedsConfirmation,
+        }).ToList(), total, page, pageSize);
     }
+
+    /// <summary>Staff of the zone a case can be assigned to, with their unit; for the assignment picker.</summary>
+    public async Task<IReadOnlyList<StaffMember>> StaffAsync(CancellationToken ct = default)
+    {
+        if (!user.IsInAnyRole([.. Roles.Staff]) || user.ZoneId is not { } zone) throw new ForbiddenException("cases.staff: staff list is for staff", "Only staff may see this.");
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var handlerRoles = new[] { Roles.DepartmentStaff, Roles.ParkStaff, Roles.ChiefServiceOfficer, Roles.GridWorker };
+        var rows = await (from u in db.Users.AsNoTracking()
+                          join ur in db.UserRoles on u.Id equals ur.UserId
+                          join r in db.Roles on ur.RoleId equals r.Id
+                          where u.ZoneId == zone && handlerRoles.Contains(r.Name!)
+                          select new { u.Id, u.DisplayName, Unit = u.DepartmentId ?? u.ParkId, Role = r.Name! }).ToListAsync(ct);
+        return rows.GroupBy(r => r.Id).Select(g => new StaffMember(g.Key, g.First().DisplayName, g.First().Unit, g.Select(x => x.Role).ToList()))
+            .OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The zone's units (departments, parks, areas, grids) for pickers.</summary>
+    public async Task<IReadOnlyList<UnitInfo>> UnitsAsync(CancellationToken ct = default) =>
+        user.ZoneId is { } zone ? await organisation.UnitsAsync(zone, ct) : [];
 
     private List<string> CurrentRoles() => Roles.All.Where(user.IsInRole).ToList();
 
