@@ -197,9 +197,12 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
     private string? ActorName(CaseSource source) => source switch
     {
         CaseSource.PublicPage => null,
-        CaseSource.Open311 => user.UserName ?? "Open311",
-        _ => user.UserName,
+        CaseSource.Open311 => Actor ?? "Open311",
+        _ => Actor,
     };
+
+    /// <summary>The name a timeline shows for the acting user: their display name (陈思雨), not their account name.</summary>
+    private string? Actor => user.Principal.FindFirst(PlatformClaims.DisplayName)?.Value ?? user.UserName;
 
     /// <summary>A type's form fields; the category field lists the type's categories as they are now.</summary>
     internal static async Task<IReadOnlyList<FormField>> FormAsync(PlatformDbContext db, CaseType type, CancellationToken ct)
@@ -245,6 +248,10 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
                 if (request.AssignToUserId is null && request.AssignToUnitId is null) throw new ValidationFailedException("assignToUserId", "Name the handler or the unit to assign to.");
                 c.AssignedUserId = request.AssignToUserId ?? c.AssignedUserId;
                 c.AssignedUnitId = request.AssignToUnitId ?? c.AssignedUnitId;
+                var assignee = c.AssignedUserId is { } who ? await db.Users.Where(u => u.Id == who && u.ZoneId == c.ZoneId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) : null;
+                if (request.AssignToUserId is not null && assignee is null) throw new ValidationFailedException("assignToUserId", "Unknown handler.");
+                var unitName = c.AssignedUnitId is { } au ? (await organisation.UnitsAsync(c.ZoneId, ct)).FirstOrDefault(u => u.Id == au)?.Name : null;
+                reason = string.Join(" · ", new[] { "→ " + string.Join(" / ", new[] { unitName, assignee }.Where(x => x is not null)), reason }.Where(x => !string.IsNullOrWhiteSpace(x)));
                 break;
             case CaseAction.Transfer:
                 // Moving to another unit: the new unit accepts it; whoever handled it before no longer does.
@@ -262,7 +269,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
                     ?? throw new ValidationFailedException("mergeIntoCaseId", "Name the case this one duplicates.");
                 if (target.MergedIntoCaseId is not null) throw new ValidationFailedException("mergeIntoCaseId", "That case was itself merged; merge into the case it points to.");
                 c.MergedIntoCaseId = target.Id;
-                db.Add(new CaseEvent { CaseId = target.Id, ZoneId = target.ZoneId, At = now, ActorUserId = user.UserId, ActorName = user.UserName, Action = "MergedHere", FromState = target.State, ToState = target.State, Reason = $"{c.TrackingCode}: {reason}" });
+                db.Add(new CaseEvent { CaseId = target.Id, ZoneId = target.ZoneId, At = now, ActorUserId = user.UserId, ActorName = Actor, Action = "MergedHere", FromState = target.State, ToState = target.State, Reason = $"{c.TrackingCode}: {reason}" });
                 reason = $"→ {target.TrackingCode}: {reason}";
                 break;
             case CaseAction.RateUnsatisfied:
@@ -278,7 +285,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         if (to == CaseState.Reopened) c.ResolvedAt = null;
         if (to == CaseState.InProgress && c.State != CaseState.WaitingForRequester) c.LastProgressAt ??= now;
 
-        db.Add(new CaseEvent { CaseId = c.Id, ZoneId = c.ZoneId, At = now, ActorUserId = user.UserId, ActorName = user.UserName, Action = action.ToString(), FromState = c.State, ToState = to, Reason = reason });
+        db.Add(new CaseEvent { CaseId = c.Id, ZoneId = c.ZoneId, At = now, ActorUserId = user.UserId, ActorName = Actor, Action = action.ToString(), FromState = c.State, ToState = to, Reason = reason });
         c.State = to;
         await SaveActingAsync(db, c, expectedVersion, reason ?? action.ToString(), ct);
         return await GetAsync(id, ct);
@@ -426,7 +433,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         if (!c.UnitNeedsConfirmation) throw new ConflictException("unit", "The unit needs no confirmation.");
         c.UnitNeedsConfirmation = false;
         var now = time.GetUtcNow();
-        db.Add(new CaseEvent { CaseId = c.Id, ZoneId = c.ZoneId, At = now, ActorUserId = user.UserId, ActorName = user.UserName, Action = "ConfirmUnit", FromState = c.State, ToState = c.State });
+        db.Add(new CaseEvent { CaseId = c.Id, ZoneId = c.ZoneId, At = now, ActorUserId = user.UserId, ActorName = Actor, Action = "ConfirmUnit", FromState = c.State, ToState = c.State });
         await SaveActingAsync(db, c, expectedVersion, "unit confirmed", ct);
         return await GetAsync(id, ct);
     }
@@ -453,7 +460,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         }
         errors.ThrowIfAny();
         db.AddRange(rows);
-        db.Add(new CaseEvent { CaseId = id, ZoneId = c.ZoneId, At = now, ActorUserId = user.UserId, ActorName = user.UserName, Action = "Photos", FromState = c.State, ToState = c.State, Reason = $"{stage} ×{rows.Count}" });
+        db.Add(new CaseEvent { CaseId = id, ZoneId = c.ZoneId, At = now, ActorUserId = user.UserId, ActorName = Actor, Action = "Photos", FromState = c.State, ToState = c.State, Reason = $"{stage} ×{rows.Count}" });
         if (user.IsInAnyRole([.. Roles.Staff])) c.LastProgressAt = now;
         await SaveActingAsync(db, c, null, $"{rows.Count} photo(s) added ({stage})", ct);
         return await GetAsync(id, ct);
