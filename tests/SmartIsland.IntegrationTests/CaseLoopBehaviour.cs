@@ -386,6 +386,53 @@ public abstract class CaseLoopBehaviour<TFactory>(TFactory factory) where TFacto
     }
 
     [Fact]
+    public async Task An_administrator_changes_a_types_deadlines_and_new_cases_follow_them()
+    {
+        var admin = await factory.ClientForAsync("admin");
+        var before = await admin.GetAsync("/api/cases/types/inspection-finding", Ct);
+        var etag = before.Headers.ETag!.Tag;
+        var detail = (await before.Content.ReadFromJsonAsync<CaseTypeDetail>(Json, Ct))!;
+        var targets = detail.Policy.Targets.Select(r => r.Priority == CasePriority.Normal ? r with { Resolution = new DeadlineTarget(3, DeadlineUnit.WorkingDays) } : r).ToList();
+        var policy = detail.Policy with { Targets = targets, ProgressEveryWorkingDays = 2 };
+
+        var dept = await factory.ClientForAsync("dept");
+        var notAdmin = await dept.PutAsJsonAsync("/api/cases/types/inspection-finding/policy", policy, Json, Ct);
+        notAdmin.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await notAdmin.Content.ReadAsStringAsync(Ct)).ShouldContain("cases.types.edit");
+
+        var backwards = detail.Policy with { Targets = detail.Policy.Targets.Select(r => r with { Response = new DeadlineTarget(10, DeadlineUnit.WorkingDays), Resolution = new DeadlineTarget(1, DeadlineUnit.WorkingDays) }).ToList() };
+        var refused = await admin.PutAsJsonAsync("/api/cases/types/inspection-finding/policy", backwards, Json, Ct);
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").TryGetProperty("targets[Normal].response", out _).ShouldBeTrue();
+
+        var save = new HttpRequestMessage(HttpMethod.Put, "/api/cases/types/inspection-finding/policy") { Content = JsonContent.Create(policy, options: Json) };
+        save.Headers.TryAddWithoutValidation("If-Match", etag);
+        (await admin.SendAsync(save, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var stale = new HttpRequestMessage(HttpMethod.Put, "/api/cases/types/inspection-finding/policy") { Content = JsonContent.Create(policy, options: Json) };
+        stale.Headers.TryAddWithoutValidation("If-Match", etag);
+        (await admin.SendAsync(stale, Ct)).StatusCode.ShouldBe(HttpStatusCode.PreconditionFailed);
+
+        // Submitted Wednesday 2026-11-25 (the test clock): three working days on is Monday 11-30, end of office hours.
+        var c = await SubmitAsync(dept, new CaseSubmission { TypeCode = "inspection-finding", Category = "point", Description = "巡查发现：井盖松动", Address = "皇台街道" });
+        c.Resolution.Due.ToOffset(TimeSpan.FromHours(8)).ShouldBe(new DateTimeOffset(2026, 11, 30, 17, 30, 0, TimeSpan.FromHours(8)));
+    }
+
+    [Fact]
+    public async Task An_administrator_routes_a_category_to_a_unit_and_new_reports_go_there()
+    {
+        var admin = await factory.ClientForAsync("admin");
+        var city = await UnitAsync("城市管理和综合执法局");
+        var badUnit = await admin.PutAsJsonAsync("/api/cases/types/request/categories", new { code = "noise", name = "噪声扰民", routeToUnitId = Guid.NewGuid() }, Ct);
+        badUnit.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var saved = await admin.PutAsJsonAsync("/api/cases/types/request/categories", new { code = "noise", name = "噪声扰民", nameEn = "Noise", routeToUnitId = city }, Ct);
+        saved.StatusCode.ShouldBe(HttpStatusCode.OK, await saved.Content.ReadAsStringAsync(Ct));
+
+        var citizen = await factory.ClientForAsync("citizen");
+        var c = await SubmitAsync(citizen, new CaseSubmission { TypeCode = "request", Category = "noise", Description = "夜间施工噪声", Address = "高阳社区" });
+        c.AssignedUnitId.ShouldBe(city);
+    }
+
+    [Fact]
     public async Task Personal_data_kept_private_is_masked_for_staff_outside_the_handling_unit()
     {
         var citizen = await factory.ClientForAsync("citizen");

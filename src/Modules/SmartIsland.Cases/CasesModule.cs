@@ -15,6 +15,7 @@ public static class CasesModule
         services.AddScoped<IModuleSeeder, CasesSeeder>();
         services.AddScoped<CaseService>();
         services.AddScoped<CaseRouter>();
+        services.AddScoped<CaseTypeAdministration>();
         return services;
     }
 

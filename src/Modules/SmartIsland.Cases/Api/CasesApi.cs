@@ -48,6 +48,24 @@ public static class CasesApi
             TypedResults.Ok(await cases.ListAsync(new CaseQuery(state, overdue ?? false, mine ?? false, search, page ?? 1, pageSize ?? 20, queue ?? CaseQueue.All, type, sortByDue ?? false), ct)))
             .WithName("ListCases").WithSummary("Work queues: the zone's cases for staff (queue=Mine, MyUnit, Overdue, AwaitingVerification, Supervised), a requester's own otherwise.");
 
+        api.MapGet("/types/{code}", async (string code, CaseTypeAdministration types, HttpContext http, CancellationToken ct) =>
+        {
+            var detail = await types.GetAsync(code, ct);
+            SetETag(http, detail.Version);
+            return TypedResults.Ok(detail);
+        }).WithName("GetCaseType").WithSummary("A case type with its deadline policy, categories and their units, and form fields.");
+
+        api.MapPut("/types/{code}/policy", async (string code, DeadlinePolicyData policy, CaseTypeAdministration types, HttpContext http, CancellationToken ct) =>
+        {
+            var detail = await types.UpdatePolicyAsync(code, policy, IfMatch(http), ct);
+            SetETag(http, detail.Version);
+            return TypedResults.Ok(detail);
+        }).WithName("UpdateCaseTypePolicy").WithSummary("Administrators: deadlines per priority, pauses, reminders, escalation ladder, keep-in-loop.");
+
+        api.MapPut("/types/{code}/categories", async (string code, CategoryInput input, CaseTypeAdministration types, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await types.SaveCategoryAsync(code, input, IfMatch(http), ct)))
+            .WithName("SaveCaseCategory").WithSummary("Administrators: adds a category or changes its names and the unit it is routed to.");
+
         api.MapGet("/staff", async (CaseService cases, CancellationToken ct) => TypedResults.Ok(await cases.StaffAsync(ct))).WithName("ListCaseStaff");
         api.MapGet("/units", async (CaseService cases, CancellationToken ct) => TypedResults.Ok(await cases.UnitsAsync(ct))).WithName("ListCaseUnits");
 
