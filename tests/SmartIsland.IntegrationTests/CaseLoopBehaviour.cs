@@ -357,6 +357,31 @@ public abstract class CaseLoopBehaviour<TFactory>(TFactory factory) where TFacto
     }
 
     [Fact]
+    public async Task An_oversized_photo_is_refused_with_a_message_and_the_form_kept()
+    {
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var before = await CaseCountAsync();
+        var huge = new byte[11 * 1024 * 1024];
+        TestImages.Png(8, 8).CopyTo(huge, 0); // an image signature in front of 11 MB
+        var refused = await PostReportAsync(client, "超大照片测试", ("huge.png", huge));
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = System.Net.WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync(Ct));
+        page.ShouldContain("data-field=\"photos\"");
+        page.ShouldContain("超大照片测试");
+        (await CaseCountAsync()).ShouldBe(before);
+
+        // Three photos of 9 MB each are each within the limit, but together over 25 MB: refused as a whole.
+        var large = new byte[9 * 1024 * 1024];
+        TestImages.Png(8, 8).CopyTo(large, 0); // a valid small PNG followed by padding decodes: only the sizes are wrong
+        var many = await PostReportAsync(client, "多张大照片测试", Enumerable.Range(0, 3).Select(i => ($"big{i}.png", large)).ToArray());
+        many.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var manyPage = System.Net.WebUtility.HtmlDecode(await many.Content.ReadAsStringAsync(Ct));
+        manyPage.ShouldContain("data-field=\"photos\"");
+        manyPage.ShouldContain("多张大照片测试");
+        (await CaseCountAsync()).ShouldBe(before);
+    }
+
+    [Fact]
     public async Task A_reporter_without_an_account_rates_on_the_tracking_page_and_not_fixed_reopens_it()
     {
         var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -121,6 +121,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
             if (categories.Count > 0 && category is null) errors.Add("category", "Unknown category.");
         }
         if (photos.Count > PhotoCheck.MaxPhotos) errors.Add("photos", $"At most {PhotoCheck.MaxPhotos} photos.");
+        if (photos.Sum(p => (long)p.Content.Length) > PhotoCheck.MaxTotalBytes) errors.Add("photos", $"At most {PhotoCheck.MaxTotalBytes / 1024 / 1024} MB of photos together.");
         var checkedPhotos = new List<CheckedPhoto>();
         foreach (var (photo, i) in photos.Take(PhotoCheck.MaxPhotos).Select((p, i) => (p, i)))
         {
@@ -450,6 +451,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         var errors = new ValidationErrors();
         if (uploads.Count == 0) errors.Add("photos", "Choose at least one photo.");
         if (existing + uploads.Count > PhotoCheck.MaxPhotos) errors.Add("photos", $"At most {PhotoCheck.MaxPhotos} photos per stage.");
+        if (uploads.Sum(p => (long)p.Content.Length) > PhotoCheck.MaxTotalBytes) errors.Add("photos", $"At most {PhotoCheck.MaxTotalBytes / 1024 / 1024} MB of photos together.");
         var now = time.GetUtcNow();
         var rows = new List<CasePhoto>();
         foreach (var (upload, i) in uploads.Select((u, i) => (u, i)))

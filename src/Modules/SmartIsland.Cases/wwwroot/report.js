@@ -46,4 +46,15 @@
   }
 
   for (const el of [lat, lon, kind]) el.addEventListener("change", suggest);
+
+  // Photos over the limits are stopped here, before a long upload on a phone connection (the server checks again).
+  const photos = document.getElementById("photos");
+  const photoError = document.getElementById("photo-error");
+  photos?.addEventListener("change", () => {
+    const files = Array.from(photos.files);
+    const total = files.reduce((sum, f) => sum + f.size, 0);
+    const tooBig = files.length > 6 || files.some(f => f.size > 10 * 1024 * 1024) || total > 25 * 1024 * 1024;
+    photos.setCustomValidity(tooBig ? photoError.textContent : "");
+    photoError.hidden = !tooBig;
+  });
 })();
