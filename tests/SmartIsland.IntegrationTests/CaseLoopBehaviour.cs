@@ -458,6 +458,35 @@ public abstract class CaseLoopBehaviour<TFactory>(TFactory factory) where TFacto
     }
 
     [Fact]
+    public async Task A_supervision_task_is_raised_by_a_leader_worked_by_the_unit_and_closed_only_by_a_leader()
+    {
+        var task = new CaseSubmission { TypeCode = "supervision-task", Category = "task", Description = "督办：高阳社区路灯改造11月底前完成", Address = "皇台街道高阳社区" };
+        var citizen = await factory.ClientForAsync("citizen");
+        var refused = await citizen.PostAsJsonAsync("/api/cases", task, Ct);
+        refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await refused.Content.ReadAsStringAsync(Ct)).ShouldContain("cases.supervision.raise");
+
+        var leader = await factory.ClientForAsync("leader");
+        var c = await SubmitAsync(leader, task);
+        c.AllowedActions.ShouldContain(CaseAction.Assign);
+        c.AllowedActions.ShouldNotContain(CaseAction.Accept);
+        var city = await UnitAsync("城市管理和综合执法局");
+        await ActAsync(leader, c.Id, CaseAction.Assign, new { assignToUnitId = city });
+        var dept = await factory.ClientForAsync("dept");
+        await ActAsync(dept, c.Id, CaseAction.Start);
+        var done = await ActAsync(dept, c.Id, CaseAction.Resolve);
+        done.AllowedActions.ShouldNotContain(CaseAction.Verify);
+        var selfVerify = await dept.PostAsJsonAsync($"/api/cases/{c.Id}/actions/Verify", new { }, Ct);
+        selfVerify.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await selfVerify.Content.ReadAsStringAsync(Ct)).ShouldContain("cases.supervision.verify");
+        await ActAsync(leader, c.Id, CaseAction.Verify);
+        var closed = await ActAsync(leader, c.Id, CaseAction.Close);
+        closed.State.ShouldBe(CaseState.Closed);
+        var detail = await leader.GetFromJsonAsync<CaseTypeDetail>("/api/cases/types/supervision-task", Json, Ct);
+        detail!.Workflow.ShouldBe("supervision");
+    }
+
+    [Fact]
     public async Task Personal_data_kept_private_is_masked_for_staff_outside_the_handling_unit()
     {
         var citizen = await factory.ClientForAsync("citizen");

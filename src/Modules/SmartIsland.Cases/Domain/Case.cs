@@ -29,6 +29,8 @@ public sealed class CaseType : IZoneOwned, IVersioned
     public string FormFieldsJson { get; set; } = "[]";
     /// <summary>Listed in public intake (the report page, Open311 services); internal types are not.</summary>
     public bool Public { get; set; }
+    /// <summary>The state machine this type follows ("default", "supervision"): see <see cref="CaseWorkflow.Named"/>.</summary>
+    public string Workflow { get; set; } = "default";
     public int Version { get; set; }
 }
 

@@ -101,6 +101,10 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
             errors.Add("requesterPhone", "The phone number is not valid.");
         var type = string.IsNullOrWhiteSpace(input.TypeCode) ? null : await db.Set<CaseType>().AsNoTracking().FirstOrDefaultAsync(t => t.Code == input.TypeCode, ct);
         if (type is null || (source is CaseSource.PublicPage or CaseSource.Open311 && !type.Public)) errors.Add("typeCode", "Unknown case type.");
+        else if (type.Kind == CaseKind.SupervisionTask && !user.IsInAnyRole(Roles.ZoneLeader, Roles.Admin))
+            throw new ForbiddenException("cases.supervision.raise: supervision tasks are raised by the zone's leaders", "Only leaders raise supervision tasks.");
+        else if (type.Kind == CaseKind.InspectionFinding && !user.IsInAnyRole([.. Roles.Staff]))
+            throw new ForbiddenException("cases.inspection.raise: inspection findings are recorded by staff", "Only staff record inspection findings.");
 
         CaseCategory? category = null;
         var attributes = new Dictionary<string, List<string>>();
@@ -234,13 +238,13 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         var roles = CurrentRoles();
         if (action is CaseAction.RequesterReplied or CaseAction.RateUnsatisfied && roles.Any(r => r is Roles.Citizen or Roles.EnterpriseUser) && c.RequesterUserId != user.UserId)
             throw new ForbiddenException("cases.requester: only the requester answers or rates their own case", "Only the requester may do this.");
-        var decision = CaseWorkflow.Default.Decide(c.State, action, roles, request.Reason);
+        var type = await db.Set<CaseType>().AsNoTracking().FirstAsync(t => t.Id == c.CaseTypeId, ct);
+        var decision = CaseWorkflow.Named(type.Workflow).Decide(c.State, action, roles, request.Reason);
         if (decision is TransitionDecision.Refused { ReasonMissing: true } noReason) throw new ValidationFailedException("reason", noReason.Why + " (" + noReason.Rule + ")");
         if (decision is TransitionDecision.Refused refused) throw new ForbiddenException(refused.Rule, refused.Why);
         var to = ((TransitionDecision.Allowed)decision).To;
 
         var now = time.GetUtcNow();
-        var type = await db.Set<CaseType>().AsNoTracking().FirstAsync(t => t.Id == c.CaseTypeId, ct);
         var policy = Policy(type);
         var reason = request.Reason?.Trim();
         switch (action)
@@ -369,8 +373,10 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         if (reopen)
         {
             // Authority was established above (the requester's account or tracking code): decide as the requester.
-            var decision = CaseWorkflow.Default.Decide(c.State, CaseAction.RateUnsatisfied, [Roles.Citizen], null);
-            to = ((TransitionDecision.Allowed)decision).To;
+            var type = await db.Set<CaseType>().AsNoTracking().FirstAsync(t => t.Id == c.CaseTypeId, ct);
+            if (CaseWorkflow.Named(type.Workflow).Decide(c.State, CaseAction.RateUnsatisfied, [Roles.Citizen], null) is not TransitionDecision.Allowed allowed)
+                throw new ConflictException("rating", "This kind of case is not rated by a requester.");
+            to = allowed.To;
             Unsatisfied(db, c, now);
         }
         var text = $"{(int)value}/5" + (rating.NotFixed ? " · not fixed" : "") + (c.RatingComment is null ? "" : " · " + c.RatingComment);
@@ -622,7 +628,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
             c.Id, c.TrackingCode, type.Code, type.Name, c.Priority, c.State, c.Description, c.Address, c.Latitude, c.Longitude,
             seePersonal ? c.RequesterPhone : Masking.Phone(c.RequesterPhone),
             c.AssignedUnitId, c.AssignedUserId, c.SubmittedAt, c.ResponseDueAt, c.FirstResponseAt, status,
-            CaseWorkflow.Default.ActionsFor(c.State, roles),
+            CaseWorkflow.Named(type.Workflow).ActionsFor(c.State, roles),
             c.Events.OrderBy(e => e.At).Select(e => new CaseEventView(e.At, e.ActorName, e.Action, e.FromState, e.ToState, e.Reason)).ToList(),
             c.Version)
         {

@@ -12,7 +12,12 @@ namespace SmartIsland.Cases.Features;
 
 public sealed record CategoryRoute(string Code, string Name, string NameEn, Guid? RouteToUnitId, string? RouteToUnitName, int Version);
 
-public sealed record CaseTypeDetail(string Code, CaseKind Kind, string Name, string NameEn, bool Public, DeadlinePolicyData Policy, IReadOnlyList<CategoryRoute> Categories, IReadOnlyList<FormField> Fields, int Version);
+public sealed record CaseTypeDetail(string Code, CaseKind Kind, string Name, string NameEn, bool Public, DeadlinePolicyData Policy, IReadOnlyList<CategoryRoute> Categories, IReadOnlyList<FormField> Fields, int Version)
+{
+    /// <summary>The state machine the type follows, with its transitions (for the page and for API clients).</summary>
+    public string Workflow { get; init; } = "default";
+    public IReadOnlyList<TransitionRule> Transitions { get; init; } = [];
+}
 
 public sealed class CategoryInput
 {
@@ -150,7 +155,11 @@ public sealed class CaseTypeAdministration(IDbContextFactory<PlatformDbContext> 
         return new CaseTypeDetail(type.Code, type.Kind, type.Name, type.NameEn, type.Public,
             JsonSerializer.Deserialize<DeadlinePolicyData>(type.PolicyJson, CaseJson.Options)!,
             categories.Select(c => new CategoryRoute(c.Code, c.Name, c.NameEn, c.RouteToUnitId, units.FirstOrDefault(u => u.Id == c.RouteToUnitId)?.Name, c.Version)).ToList(),
-            await CaseService.FormAsync(db, type, ct), type.Version);
+            await CaseService.FormAsync(db, type, ct), type.Version)
+        {
+            Workflow = type.Workflow,
+            Transitions = CaseWorkflow.Named(type.Workflow).Rules,
+        };
     }
 
     private static async Task SaveAsync(PlatformDbContext db, CaseType type, int? expectedVersion, string reason, CancellationToken ct)
