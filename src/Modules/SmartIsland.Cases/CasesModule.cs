@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SmartIsland.Cases.Api;
 using SmartIsland.Cases.Data;
 using SmartIsland.Cases.Features;
+using SmartIsland.Cases.Hazards;
 using SmartIsland.Platform.Data;
 
 namespace SmartIsland.Cases;
@@ -15,8 +16,10 @@ public static class CasesModule
         services.AddScoped<IModuleSeeder, CasesSeeder>();
         services.AddScoped<CaseService>();
         services.AddScoped<CaseRouter>();
+        services.AddScoped<HazardService>();
+        services.AddScoped<HazardLedgerExport>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapCasesModule(this IEndpointRouteBuilder app) => app.MapCasesApi();
+    public static IEndpointRouteBuilder MapCasesModule(this IEndpointRouteBuilder app) => app.MapCasesApi().MapHazardsApi();
 }
