@@ -273,7 +273,7 @@ public sealed class HazardService(
             CaseId = c.Id, ZoneId = c.ZoneId, At = now.AddMilliseconds(step++), ActorUserId = user.UserId, ActorName = DisplayName,
             Action = action, FromState = from, ToState = to, Reason = reason,
         });
-        Step("Submit", null, CaseState.InProgress, string.Join("; ", new[] { $"{rectification} · {round.Place}", deadlineNote, "routing: " + route.Why }.Where(s => s is not null)));
+        Step("Submit", null, CaseState.InProgress, string.Join("; ", new[] { deadlineNote, "routing: " + route.Why }.Where(s => s is not null)));
         if (fixedOnTheSpot)
         {
             // 立行立改: done while the inspector watched — the loop's steps happen at once, by the inspector.
@@ -384,6 +384,18 @@ public sealed class HazardService(
     }
 
     // ---------------------------------------------------------------- reading
+
+    /// <summary>The hazard type's categories (消防安全, 用电安全 …), for the recording form.</summary>
+    public async Task<IReadOnlyList<IntakeCategory>> CategoriesAsync(CancellationToken ct = default)
+    {
+        DemandStaff();
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await (from c in db.Set<CaseCategory>().AsNoTracking()
+                      join t in db.Set<CaseType>().AsNoTracking() on c.CaseTypeId equals t.Id
+                      where t.Code == TypeCode
+                      orderby c.SortOrder
+                      select new IntakeCategory(c.Code, c.Name, c.NameEn)).ToListAsync(ct);
+    }
 
     public async Task<HazardDetail> GetAsync(Guid id, CancellationToken ct = default)
     {
