@@ -126,16 +126,42 @@ public sealed class HazardJourneyTests(HazardBrowserFactory factory) : IClassFix
         (await page.TextContentAsync("[data-testid=hazard-deadline]"))!.ShouldContain("2026-12-02"); // the type's 5 working days
         await ShotAsync(page, "24-hazard-detail");
 
-        // At the desk: the ledger lists both, filtered and exportable.
+        // At the desk of the park staff: the ledger lists both, filtered and exportable.
         var desk = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         desk.SetDefaultTimeout(20_000);
         await desk.GotoAsync(factory.BaseUrl + "/account/login?returnUrl=%2Fhazards");
-        await desk.FillAsync("#userName", "dept");
+        await desk.FillAsync("#userName", "park");
         await desk.FillAsync("#password", "Demo@2026");
         await desk.ClickAsync("[data-testid=login-submit]");
         await desk.WaitForSelectorAsync("[data-testid=hazard-link]");
         (await desk.Locator("[data-testid=hazard-link]").CountAsync()).ShouldBeGreaterThanOrEqualTo(2);
         (await desk.GetAttributeAsync("[data-testid=export]", "href"))!.ShouldStartWith("/api/hazards/export");
         await ShotAsync(desk, "25-hazard-ledger");
+        (await desk.Locator("[data-testid=nav-hazards]").GetAttributeAsync("href")).ShouldBe("/hazards");
+        (await desk.Locator("[data-testid=nav-hazard-rounds]").GetAttributeAsync("href")).ShouldBe("/hazards/rounds");
+
+        // The responsible unit reports it rectified with a photo after; the inspector verifies and closes it out.
+        var hazardUrl = page.Url;
+        await desk.GotoAsync(hazardUrl);
+        await desk.WaitForSelectorAsync("[data-testid=act-Resolve]");
+        await desk.WaitForTimeoutAsync(1000);
+        await ClickUntilAsync(desk, desk.Locator("[data-testid=act-Resolve]"), "[data-testid=photos-error]"); // no photo yet: refused, said under the field
+        await desk.SetInputFilesAsync("[data-testid=resolve-photos]", photo);
+        await desk.WaitForSelectorAsync("text=已选 1 张");
+        await desk.ClickAsync("[data-testid=act-Resolve]");
+        await desk.WaitForSelectorAsync("[data-testid=photos-After] img");
+        (await desk.TextContentAsync("[data-testid=hazard-status]"))!.ShouldContain("已整改待核查");
+        (await desk.Locator("[data-testid=act-Verify]").CountAsync()).ShouldBe(0); // the unit does not verify its own work
+
+        await page.ReloadAsync();
+        await page.WaitForSelectorAsync("[data-testid=act-Verify]");
+        await page.WaitForTimeoutAsync(1000);
+        await ClickUntilAsync(page, page.Locator("[data-testid=act-Verify]"), "[data-testid=act-Close]");
+        await page.ClickAsync("[data-testid=act-Close]");
+        await page.WaitForSelectorAsync("[data-testid=hazard-closed-out]");
+        (await page.TextContentAsync("[data-testid=hazard-status]"))!.ShouldContain("已销号");
+        (await page.Locator("[data-testid=hazard-timeline] .mud-timeline-item").CountAsync()).ShouldBe(4); // recorded, rectified, verified, closed out
+        Overflows(page).ShouldBeFalse();
+        await ShotAsync(page, "26-hazard-closed-out");
     }
 }
