@@ -16,6 +16,7 @@ public static class CasesModule
         services.AddScoped<IModuleSeeder, CasesSeeder>();
         services.AddScoped<CaseService>();
         services.AddScoped<CaseRouter>();
+        services.AddScoped<CaseTypeAdministration>();
         services.AddScoped<HazardService>();
         services.AddScoped<HazardLedgerExport>();
         return services;

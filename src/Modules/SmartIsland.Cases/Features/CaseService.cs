@@ -63,8 +63,14 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         var c = await db.Set<Case>().IgnoreQueryFilters().AsNoTracking().Include(x => x.Events).FirstOrDefaultAsync(x => x.TrackingCode == normalized, ct);
         if (c is null) return null;
         var type = await db.Set<CaseType>().IgnoreQueryFilters().AsNoTracking().FirstAsync(t => t.Id == c.CaseTypeId, ct);
+        var follow = c.MergedIntoCaseId is { } m ? await db.Set<Case>().IgnoreQueryFilters().AsNoTracking().Where(x => x.Id == m).Select(x => x.TrackingCode).FirstOrDefaultAsync(ct) : null;
         return new PublicCaseView(c.TrackingCode, type.Name, type.NameEn, c.State, c.SubmittedAt, c.ResolutionDueAt,
-            c.Events.Where(e => e.ZoneId == c.ZoneId && PublicSteps.Contains(e.Action)).OrderBy(e => e.At).Select(e => new PublicCaseStep(e.At, e.Action, e.ToState)).ToList());
+            c.Events.Where(e => e.ZoneId == c.ZoneId && PublicSteps.Contains(e.Action)).OrderBy(e => e.At).Select(e => new PublicCaseStep(e.At, e.Action, e.ToState)).ToList())
+        {
+            CanRate = c.State is CaseState.Resolved or CaseState.Verified or CaseState.Closed && c.ResolvedAt is { } resolved && c.MergedIntoCaseId is null && (c.RatedAt is null || c.RatedAt < resolved),
+            Rating = c.Rating,
+            FollowCode = follow,
+        };
     }
 
     /// <summary>Steps the public sees: the loop's transitions, not staff comments or internal notes.</summary>
@@ -115,6 +121,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
             if (categories.Count > 0 && category is null) errors.Add("category", "Unknown category.");
         }
         if (photos.Count > PhotoCheck.MaxPhotos) errors.Add("photos", $"At most {PhotoCheck.MaxPhotos} photos.");
+        if (photos.Sum(p => (long)p.Content.Length) > PhotoCheck.MaxTotalBytes) errors.Add("photos", $"At most {PhotoCheck.MaxTotalBytes / 1024 / 1024} MB of photos together.");
         var checkedPhotos = new List<CheckedPhoto>();
         foreach (var (photo, i) in photos.Take(PhotoCheck.MaxPhotos).Select((p, i) => (p, i)))
         {
@@ -191,9 +198,12 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
     private string? ActorName(CaseSource source) => source switch
     {
         CaseSource.PublicPage => null,
-        CaseSource.Open311 => user.UserName ?? "Open311",
-        _ => user.UserName,
+        CaseSource.Open311 => Actor ?? "Open311",
+        _ => Actor,
     };
+
+    /// <summary>The name a timeline shows for the acting user: their display name (陈思雨), not their account name.</summary>
+    private string? Actor => user.Principal.FindFirst(PlatformClaims.DisplayName)?.Value ?? user.UserName;
 
     /// <summary>A type's form fields; the category field lists the type's categories as they are now.</summary>
     internal static async Task<IReadOnlyList<FormField>> FormAsync(PlatformDbContext db, CaseType type, CancellationToken ct)
@@ -239,6 +249,10 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
                 if (request.AssignToUserId is null && request.AssignToUnitId is null) throw new ValidationFailedException("assignToUserId", "Name the handler or the unit to assign to.");
                 c.AssignedUserId = request.AssignToUserId ?? c.AssignedUserId;
                 c.AssignedUnitId = request.AssignToUnitId ?? c.AssignedUnitId;
+                var assignee = c.AssignedUserId is { } who ? await db.Users.Where(u => u.Id == who && u.ZoneId == c.ZoneId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) : null;
+                if (request.AssignToUserId is not null && assignee is null) throw new ValidationFailedException("assignToUserId", "Unknown handler.");
+                var unitName = c.AssignedUnitId is { } au ? (await organisation.UnitsAsync(c.ZoneId, ct)).FirstOrDefault(u => u.Id == au)?.Name : null;
+                reason = string.Join(" · ", new[] { "→ " + string.Join(" / ", new[] { unitName, assignee }.Where(x => x is not null)), reason }.Where(x => !string.IsNullOrWhiteSpace(x)));
                 break;
             case CaseAction.Transfer:
                 // Moving to another unit: the new unit accepts it; whoever handled it before no longer does.
@@ -256,7 +270,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
                     ?? throw new ValidationFailedException("mergeIntoCaseId", "Name the case this one duplicates.");
                 if (target.MergedIntoCaseId is not null) throw new ValidationFailedException("mergeIntoCaseId", "That case was itself merged; merge into the case it points to.");
                 c.MergedIntoCaseId = target.Id;
-                db.Add(new CaseEvent { CaseId = target.Id, ZoneId = target.ZoneId, At = now, ActorUserId = user.UserId, ActorName = user.UserName, Action = "MergedHere", FromState = target.State, ToState = target.State, Reason = $"{c.TrackingCode}: {reason}" });
+                db.Add(new CaseEvent { CaseId = target.Id, ZoneId = target.ZoneId, At = now, ActorUserId = user.UserId, ActorName = Actor, Action = "MergedHere", FromState = target.State, ToState = target.State, Reason = $"{c.TrackingCode}: {reason}" });
                 reason = $"→ {target.TrackingCode}: {reason}";
                 break;
             case CaseAction.RateUnsatisfied:
@@ -272,7 +286,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         if (to == CaseState.Reopened) c.ResolvedAt = null;
         if (to == CaseState.InProgress && c.State != CaseState.WaitingForRequester) c.LastProgressAt ??= now;
 
-        db.Add(new CaseEvent { CaseId = c.Id, ZoneId = c.ZoneId, At = now, ActorUserId = user.UserId, ActorName = user.UserName, Action = action.ToString(), FromState = c.State, ToState = to, Reason = reason });
+        db.Add(new CaseEvent { CaseId = c.Id, ZoneId = c.ZoneId, At = now, ActorUserId = user.UserId, ActorName = Actor, Action = action.ToString(), FromState = c.State, ToState = to, Reason = reason });
         c.State = to;
         await SaveActingAsync(db, c, expectedVersion, reason ?? action.ToString(), ct);
         return await GetAsync(id, ct);
@@ -420,7 +434,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         if (!c.UnitNeedsConfirmation) throw new ConflictException("unit", "The unit needs no confirmation.");
         c.UnitNeedsConfirmation = false;
         var now = time.GetUtcNow();
-        db.Add(new CaseEvent { CaseId = c.Id, ZoneId = c.ZoneId, At = now, ActorUserId = user.UserId, ActorName = user.UserName, Action = "ConfirmUnit", FromState = c.State, ToState = c.State });
+        db.Add(new CaseEvent { CaseId = c.Id, ZoneId = c.ZoneId, At = now, ActorUserId = user.UserId, ActorName = Actor, Action = "ConfirmUnit", FromState = c.State, ToState = c.State });
         await SaveActingAsync(db, c, expectedVersion, "unit confirmed", ct);
         return await GetAsync(id, ct);
     }
@@ -437,6 +451,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         var errors = new ValidationErrors();
         if (uploads.Count == 0) errors.Add("photos", "Choose at least one photo.");
         if (existing + uploads.Count > PhotoCheck.MaxPhotos) errors.Add("photos", $"At most {PhotoCheck.MaxPhotos} photos per stage.");
+        if (uploads.Sum(p => (long)p.Content.Length) > PhotoCheck.MaxTotalBytes) errors.Add("photos", $"At most {PhotoCheck.MaxTotalBytes / 1024 / 1024} MB of photos together.");
         var now = time.GetUtcNow();
         var rows = new List<CasePhoto>();
         foreach (var (upload, i) in uploads.Select((u, i) => (u, i)))
@@ -447,7 +462,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         }
         errors.ThrowIfAny();
         db.AddRange(rows);
-        db.Add(new CaseEvent { CaseId = id, ZoneId = c.ZoneId, At = now, ActorUserId = user.UserId, ActorName = user.UserName, Action = "Photos", FromState = c.State, ToState = c.State, Reason = $"{stage} ×{rows.Count}" });
+        db.Add(new CaseEvent { CaseId = id, ZoneId = c.ZoneId, At = now, ActorUserId = user.UserId, ActorName = Actor, Action = "Photos", FromState = c.State, ToState = c.State, Reason = $"{stage} ×{rows.Count}" });
         if (user.IsInAnyRole([.. Roles.Staff])) c.LastProgressAt = now;
         await SaveActingAsync(db, c, null, $"{rows.Count} photo(s) added ({stage})", ct);
         return await GetAsync(id, ct);
@@ -490,13 +505,25 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
             .Where(n => n.Metres <= metres).OrderBy(n => n.Metres).Take(5).ToList();
     }
 
+    /// <summary>Possible duplicates of a case, for its page (staff).</summary>
+    public async Task<IReadOnlyList<NearbyCase>> NearbyOfAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var c = await db.Set<Case>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("Case not found.");
+        DemandRead(c);
+        if (c.Latitude is not { } lat || c.Longitude is not { } lon) return [];
+        var type = await db.Set<CaseType>().AsNoTracking().FirstAsync(t => t.Id == c.CaseTypeId, ct);
+        var category = c.CategoryId is { } cat ? await db.Set<CaseCategory>().AsNoTracking().Where(x => x.Id == cat).Select(x => x.Code).FirstOrDefaultAsync(ct) : null;
+        return await NearbyAsync(c.ZoneId, type.Code, category, lat, lon, exceptCode: c.TrackingCode, ct: ct);
+    }
+
     private static double Metres(double lat1, double lon1, double lat2, double lon2)
     {
         var kx = 111_320 * Math.Cos(lat1 * Math.PI / 180);
         return Math.Sqrt(Math.Pow((lon2 - lon1) * kx, 2) + Math.Pow((lat2 - lat1) * 111_320, 2));
     }
 
-    /// <summary>The work queue: the zone's cases for staff (or those assigned to me), a requester's own cases otherwise.</summary>
+    /// <summary>The work queue: the zone's cases for staff (or a named queue), a requester's own cases otherwise.</summary>
     public async Task<CasePage> ListAsync(CaseQuery query, CancellationToken ct = default)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, 200);
@@ -504,11 +531,28 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         await using var db = await dbs.CreateDbContextAsync(ct);
         var q = db.Set<Case>().AsNoTracking();
         var me = user.UserId;
-        if (!user.IsInAnyRole([.. Roles.Staff])) q = q.Where(c => c.RequesterUserId == me);
-        else if (query.Mine) q = q.Where(c => c.AssignedUserId == me);
-        if (query.State is { } state) q = q.Where(c => c.State == state);
         var now = time.GetUtcNow();
-        if (query.OverdueOnly) q = q.Where(c => c.State != CaseState.Closed && c.State != CaseState.Rejected && c.ResolvedAt == null && c.ResolutionDueAt < now);
+        var queue = query.Mine && query.Queue == CaseQueue.All ? CaseQueue.Mine : query.Queue;
+        if (!user.IsInAnyRole([.. Roles.Staff])) q = q.Where(c => c.RequesterUserId == me);
+        else
+        {
+            var unit = user.UnitId;
+            q = queue switch
+            {
+                CaseQueue.Mine => q.Where(c => c.AssignedUserId == me),
+                CaseQueue.MyUnit => q.Where(c => unit != null && c.AssignedUnitId == unit && c.State != CaseState.Closed && c.State != CaseState.Rejected),
+                CaseQueue.AwaitingVerification => q.Where(c => c.State == CaseState.Resolved),
+                CaseQueue.Supervised => q.Where(c => c.EscalationLevel > 0 && c.State != CaseState.Closed && c.State != CaseState.Rejected),
+                _ => q,
+            };
+        }
+        if (query.State is { } state) q = q.Where(c => c.State == state);
+        if (query.OverdueOnly || queue == CaseQueue.Overdue) q = q.Where(c => c.State != CaseState.Closed && c.State != CaseState.Rejected && c.ResolvedAt == null && c.ResolutionDueAt < now);
+        if (!string.IsNullOrWhiteSpace(query.TypeCode))
+        {
+            var typeId = await db.Set<CaseType>().Where(t => t.Code == query.TypeCode).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(ct);
+            q = q.Where(c => c.CaseTypeId == typeId);
+        }
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var s = query.Search.Trim();
@@ -517,11 +561,39 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         }
         var total = await q.CountAsync(ct);
         var types = await db.Set<CaseType>().AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct);
-        var rows = await q.OrderByDescending(c => c.SubmittedAt).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var ordered = query.SortByDue ? q.OrderBy(c => c.ResolutionDueAt) : q.OrderByDescending(c => c.SubmittedAt);
+        var rows = await ordered.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var units = user.ZoneId is { } zone && rows.Any(r => r.AssignedUnitId is not null)
+            ? (await organisation.UnitsAsync(zone, ct)).ToDictionary(u => u.Id, u => u.Name)
+            : [];
         return new CasePage(rows.Select(c => new CaseListItem(
             c.Id, c.TrackingCode, types.GetValueOrDefault(c.CaseTypeId, ""), c.Priority, c.State, c.Description, c.Address, c.SubmittedAt, c.ResolutionDueAt,
-            CaseWorkflow.IsOpen(c.State) && c.ResolvedAt is null && c.ResolutionDueAt < now)).ToList(), total, page, pageSize);
+            CaseWorkflow.IsOpen(c.State) && c.ResolvedAt is null && c.ResolutionDueAt < now)
+        {
+            EscalationLevel = c.EscalationLevel,
+            UnitName = c.AssignedUnitId is { } u ? units.GetValueOrDefault(u) : null,
+            UnitNeedsConfirmation = c.UnitNeedsConfirmation,
+        }).ToList(), total, page, pageSize);
     }
+
+    /// <summary>Staff of the zone a case can be assigned to, with their unit; for the assignment picker.</summary>
+    public async Task<IReadOnlyList<StaffMember>> StaffAsync(CancellationToken ct = default)
+    {
+        if (!user.IsInAnyRole([.. Roles.Staff]) || user.ZoneId is not { } zone) throw new ForbiddenException("cases.staff: staff list is for staff", "Only staff may see this.");
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var handlerRoles = new[] { Roles.DepartmentStaff, Roles.ParkStaff, Roles.ChiefServiceOfficer, Roles.GridWorker };
+        var rows = await (from u in db.Users.AsNoTracking()
+                          join ur in db.UserRoles on u.Id equals ur.UserId
+                          join r in db.Roles on ur.RoleId equals r.Id
+                          where u.ZoneId == zone && handlerRoles.Contains(r.Name!)
+                          select new { u.Id, u.DisplayName, Unit = u.DepartmentId ?? u.ParkId, Role = r.Name! }).ToListAsync(ct);
+        return rows.GroupBy(r => r.Id).Select(g => new StaffMember(g.Key, g.First().DisplayName, g.First().Unit, g.Select(x => x.Role).ToList()))
+            .OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The zone's units (departments, parks, areas, grids) for pickers.</summary>
+    public async Task<IReadOnlyList<UnitInfo>> UnitsAsync(CancellationToken ct = default) =>
+        user.ZoneId is { } zone ? await organisation.UnitsAsync(zone, ct) : [];
 
     private List<string> CurrentRoles() => Roles.All.Where(user.IsInRole).ToList();
 

@@ -218,6 +218,7 @@ public sealed class HazardService(
             }
         }
         var photos = new List<CasePhoto>();
+        if (before.Concat(after).Sum(p => (long)p.Content.Length) > PhotoCheck.MaxTotalBytes) errors.Add("beforePhotos", l["Err_PhotosTotal", PhotoCheck.MaxTotalBytes / 1024 / 1024]);
         CheckPhotos(before, "beforePhotos", PhotoStage.Before, now, errors, photos);
         CheckPhotos(after, "afterPhotos", PhotoStage.After, now, errors, photos);
         errors.ThrowIfAny();
@@ -357,6 +358,7 @@ public sealed class HazardService(
         {
             if (after.Count == 0) errors.Add("afterPhotos", l["Err_AfterPhotoRequired"] + " (" + HazardRules.AfterPhotoRule + ")");
             var existing = await db.Set<CasePhoto>().CountAsync(p => p.CaseId == id && p.Stage == PhotoStage.After, ct);
+            if (after.Sum(p => (long)p.Content.Length) > PhotoCheck.MaxTotalBytes) errors.Add("afterPhotos", l["Err_PhotosTotal", PhotoCheck.MaxTotalBytes / 1024 / 1024]);
             if (existing + after.Count > PhotoCheck.MaxPhotos) errors.Add("afterPhotos", l["Err_PhotosMax", PhotoCheck.MaxPhotos]);
             else CheckPhotos(after, "afterPhotos", PhotoStage.After, now, errors, photos);
         }
