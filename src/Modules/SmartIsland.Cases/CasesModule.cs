@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SmartIsland.Cases.Api;
 using SmartIsland.Cases.Data;
 using SmartIsland.Cases.Features;
+using SmartIsland.Cases.Hazards;
 using SmartIsland.Platform.Data;
 
 namespace SmartIsland.Cases;
@@ -16,8 +17,10 @@ public static class CasesModule
         services.AddScoped<CaseService>();
         services.AddScoped<CaseRouter>();
         services.AddScoped<CaseTypeAdministration>();
+        services.AddScoped<HazardService>();
+        services.AddScoped<HazardLedgerExport>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapCasesModule(this IEndpointRouteBuilder app) => app.MapCasesApi();
+    public static IEndpointRouteBuilder MapCasesModule(this IEndpointRouteBuilder app) => app.MapCasesApi().MapHazardsApi();
 }

@@ -296,7 +296,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         return await GetAsync(id, ct);
     }
 
-    private static async Task SaveActingAsync(PlatformDbContext db, Case c, int? expectedVersion, string auditReason, CancellationToken ct)
+    internal static async Task SaveActingAsync(PlatformDbContext db, Case c, int? expectedVersion, string auditReason, CancellationToken ct)
     {
         db.Entry(c).Property(x => x.Version).OriginalValue = expectedVersion ?? c.Version;
         db.AuditReason = auditReason;
@@ -311,7 +311,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
     }
 
     /// <summary>Handling time in working hours (pauses excluded) and whether the deadline held: what the metrics count.</summary>
-    private async Task StampResolutionAsync(Case c, DateTimeOffset now, CancellationToken ct)
+    internal async Task StampResolutionAsync(Case c, DateTimeOffset now, CancellationToken ct)
     {
         var clock = new WorkingClock(await calendars.GetAsync(ct));
         var pauses = c.Pauses.Select(p => new Pause(p.From, p.To ?? now)).ToList();
@@ -671,7 +671,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         return user.IsInAnyRole(Roles.Admin, Roles.ZoneLeader, Roles.DepartmentStaff, Roles.ParkStaff, Roles.ChiefServiceOfficer);
     }
 
-    private static DeadlinePolicy Policy(CaseType type) =>
+    internal static DeadlinePolicy Policy(CaseType type) =>
         JsonSerializer.Deserialize<DeadlinePolicyData>(type.PolicyJson, CaseJson.Options)!.ToPolicy();
 
     private static DateTimeOffset Guarded(Func<DateTimeOffset> due)
@@ -687,7 +687,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
     }
 
     /// <summary>"SI" + yyMMdd + 6 characters without look-alikes (no 0/O, 1/I/L).</summary>
-    private static string NewTrackingCode(DateTimeOffset now)
+    internal static string NewTrackingCode(DateTimeOffset now)
     {
         const string alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
         var bytes = RandomNumberGenerator.GetBytes(6);
