@@ -177,6 +177,10 @@ public abstract class HazardBehaviour<TFactory>(TFactory factory) where TFactory
         recorded.Row.Deadline.ShouldBe(new DateTimeOffset(2026, 12, 4, 17, 30, 0, China));
         recorded.Photos.Single().Stage.ShouldBe(PhotoStage.Before);
 
+        // The generic case actions do not bypass the hazard's steps (its photo after, its inspector's check).
+        var generic = await park.PostAsync($"/api/cases/{id}/actions/Resolve", JsonContent.Create(new { }), Ct);
+        (await ProblemAsync(generic, HttpStatusCode.Forbidden)).GetProperty("rule").GetString()!.ShouldStartWith("hazards.steps");
+
         // Reported rectified without a photo after: refused, naming the photos; nothing moves.
         var noPhoto = await ProblemAsync(await ActAsync(park, id, CaseAction.Resolve), HttpStatusCode.BadRequest);
         noPhoto.GetProperty("errors").TryGetProperty("afterPhotos", out _).ShouldBeTrue();

@@ -238,6 +238,10 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         var roles = CurrentRoles();
         if (action is CaseAction.RequesterReplied or CaseAction.RateUnsatisfied && roles.Any(r => r is Roles.Citizen or Roles.EnterpriseUser) && c.RequesterUserId != user.UserId)
             throw new ForbiddenException("cases.requester: only the requester answers or rates their own case", "Only the requester may do this.");
+        // A hazard from an inspection round moves through its rectification steps (after photo, the round's
+        // inspector verifies): those checks live in HazardService, so the generic actions do not apply to it.
+        if (c.InspectionRoundId is not null)
+            throw new ForbiddenException("hazards.steps: a hazard from an inspection round is rectified through its hazard steps", "Use the hazard's page for its rectification steps.");
         var type = await db.Set<CaseType>().AsNoTracking().FirstAsync(t => t.Id == c.CaseTypeId, ct);
         var decision = CaseWorkflow.Named(type.Workflow).Decide(c.State, action, roles, request.Reason);
         if (decision is TransitionDecision.Refused { ReasonMissing: true } noReason) throw new ValidationFailedException("reason", noReason.Why + " (" + noReason.Rule + ")");
@@ -628,7 +632,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
             c.Id, c.TrackingCode, type.Code, type.Name, c.Priority, c.State, c.Description, c.Address, c.Latitude, c.Longitude,
             seePersonal ? c.RequesterPhone : Masking.Phone(c.RequesterPhone),
             c.AssignedUnitId, c.AssignedUserId, c.SubmittedAt, c.ResponseDueAt, c.FirstResponseAt, status,
-            CaseWorkflow.Named(type.Workflow).ActionsFor(c.State, roles),
+            c.InspectionRoundId is null ? CaseWorkflow.Named(type.Workflow).ActionsFor(c.State, roles) : [],
             c.Events.OrderBy(e => e.At).Select(e => new CaseEventView(e.At, e.ActorName, e.Action, e.FromState, e.ToState, e.Reason)).ToList(),
             c.Version)
         {
