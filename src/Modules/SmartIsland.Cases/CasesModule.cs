@@ -15,8 +15,13 @@ public static class CasesModule
         services.AddScoped<IModuleSeeder, CasesSeeder>();
         services.AddScoped<CaseService>();
         services.AddScoped<CaseRouter>();
+        services.AddScoped<CaseNotifications>();
+        services.AddScoped<Scheduling.EscalationSweep>();
+        services.AddScoped<Scheduling.AnonymisationSweep>();
+        services.AddOptions<Scheduling.RetentionOptions>().BindConfiguration("Cases")
+            .Validate(o => o.AnonymiseAfterDays >= 1, "Cases:AnonymiseAfterDays must be at least 1.").ValidateOnStart();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapCasesModule(this IEndpointRouteBuilder app) => app.MapCasesApi();
+    public static IEndpointRouteBuilder MapCasesModule(this IEndpointRouteBuilder app) => app.MapCasesApi().MapCaseNotificationsApi();
 }

@@ -358,7 +358,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         return user.IsInAnyRole(Roles.Admin, Roles.ZoneLeader, Roles.DepartmentStaff, Roles.ParkStaff, Roles.ChiefServiceOfficer);
     }
 
-    private static DeadlinePolicy Policy(CaseType type) =>
+    internal static DeadlinePolicy Policy(CaseType type) =>
         JsonSerializer.Deserialize<DeadlinePolicyData>(type.PolicyJson, CaseJson.Options)!.ToPolicy();
 
     private static DateTimeOffset Guarded(Func<DateTimeOffset> due)
