@@ -19,8 +19,13 @@ public static class CasesModule
         services.AddScoped<CaseTypeAdministration>();
         services.AddScoped<HazardService>();
         services.AddScoped<HazardLedgerExport>();
+        services.AddScoped<CaseNotifications>();
+        services.AddScoped<Scheduling.EscalationSweep>();
+        services.AddScoped<Scheduling.AnonymisationSweep>();
+        services.AddOptions<Scheduling.RetentionOptions>().BindConfiguration("Cases")
+            .Validate(o => o.AnonymiseAfterDays >= 1, "Cases:AnonymiseAfterDays must be at least 1.").ValidateOnStart();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapCasesModule(this IEndpointRouteBuilder app) => app.MapCasesApi().MapHazardsApi();
+    public static IEndpointRouteBuilder MapCasesModule(this IEndpointRouteBuilder app) => app.MapCasesApi().MapHazardsApi().MapCaseNotificationsApi();
 }
