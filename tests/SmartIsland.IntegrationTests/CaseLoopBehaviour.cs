@@ -51,6 +51,18 @@ public abstract class CaseLoopBehaviour<TFactory>(TFactory factory) where TFacto
         return await db.Set<CaseNotification>().IgnoreQueryFilters().Where(n => n.CaseId == caseId).ToListAsync(Ct);
     }
 
+    /// <summary>Everything the audit log says about a case and its rows (before and after values).</summary>
+    private async Task<string> AuditTextAsync(Guid caseId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var photoIds = await db.Set<CasePhoto>().IgnoreQueryFilters().Where(p => p.CaseId == caseId).Select(p => p.Id).ToListAsync(Ct);
+        var ids = photoIds.Append(caseId).Select(id => id.ToString()).ToList(); // the log names rows by their key as .NET prints it
+        var entries = await db.Set<SmartIsland.Platform.Audit.AuditEntry>().IgnoreQueryFilters().Where(e => ids.Contains(e.EntityId!)).ToListAsync(Ct);
+        entries.ShouldNotBeEmpty();
+        return string.Join("\n", entries.Select(e => e.Before + " " + e.After));
+    }
+
     private async Task<int> CaseCountAsync()
     {
         await using var scope = factory.Services.CreateAsyncScope();
@@ -200,6 +212,11 @@ public abstract class CaseLoopBehaviour<TFactory>(TFactory factory) where TFacto
 
         var stranger = await factory.ClientForAsync("enterprise");
         (await stranger.GetAsync($"/api/cases/{c.Id}/photos/{photo.Id}", Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        // The audit log records the photo by size and hash, not its bytes (nor the requester's phone).
+        var audit = await AuditTextAsync(c.Id);
+        audit.ShouldContain($"{body.Length} bytes, sha256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body))}");
+        audit.ShouldNotContain(Convert.ToBase64String(body)[..200]);
+        audit.ShouldNotContain("13812345678");
         (await factory.CreateClient().GetAsync($"/api/cases/{c.Id}/photos/{photo.Id}", Ct)).StatusCode.ShouldBeOneOf([HttpStatusCode.Unauthorized, HttpStatusCode.Redirect, HttpStatusCode.Found]);
     }
 
