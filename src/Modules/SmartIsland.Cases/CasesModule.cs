@@ -4,6 +4,7 @@ using SmartIsland.Cases.Api;
 using SmartIsland.Cases.Data;
 using SmartIsland.Cases.Features;
 using SmartIsland.Cases.Hazards;
+using SmartIsland.Cases.Open311;
 using SmartIsland.Platform.Data;
 
 namespace SmartIsland.Cases;
@@ -24,8 +25,11 @@ public static class CasesModule
         services.AddScoped<Scheduling.AnonymisationSweep>();
         services.AddOptions<Scheduling.RetentionOptions>().BindConfiguration("Cases")
             .Validate(o => o.AnonymiseAfterDays >= 1, "Cases:AnonymiseAfterDays must be at least 1.").ValidateOnStart();
+        services.AddSingleton<CaseTypeCache>();
+        services.AddOpen311();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapCasesModule(this IEndpointRouteBuilder app) => app.MapCasesApi().MapHazardsApi().MapCaseNotificationsApi();
+    public static IEndpointRouteBuilder MapCasesModule(this IEndpointRouteBuilder app) => app.MapCasesApi().MapHazardsApi().MapCaseNotificationsApi()
+        .MapOpen311Api();
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using SmartIsland.Access.Domain;
 using SmartIsland.Codes.Domain;
 using SmartIsland.Enterprises.Domain;
 using SmartIsland.Organisation.Domain;
@@ -54,7 +55,12 @@ internal sealed class DemoSeeder(UserManager<PlatformUser> users, RoleManager<Id
         {
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole<Guid>(role));
         }
-        if (!options.DemoData || await db.Set<Zone>().AnyAsync(z => z.DivisionCode == ZoneADivision, cancellationToken)) return;
+        if (!options.DemoData) return;
+        if (await db.Set<Zone>().AnyAsync(z => z.DivisionCode == ZoneADivision, cancellationToken))
+        {
+            await SeedOpen311KeyAsync(db, cancellationToken); // a database seeded before the key existed gets it too
+            return;
+        }
 
         await using var stream = typeof(DemoSeeder).Assembly.GetManifestResourceStream("SmartIsland.Host.demo-zone.json")!;
         var demo = (await JsonSerializer.DeserializeAsync<DemoJson>(stream, JsonSerializerOptions.Web, cancellationToken))!;
@@ -116,6 +122,24 @@ internal sealed class DemoSeeder(UserManager<PlatformUser> users, RoleManager<Id
             if (!created.Succeeded) throw new InvalidOperationException("demo user: " + string.Join("; ", created.Errors.Select(e => e.Description)));
             await users.AddToRoleAsync(user, role);
         }
+        await SeedOpen311KeyAsync(db, cancellationToken);
+    }
+
+    /// <summary>
+    /// The demo zone's Open311 api_key, published in the README so any Open311 client can try the platform
+    /// at once. Demo data only; it has no roles, so it signs nobody in through the X-Api-Key header.
+    /// </summary>
+    public const string Open311DemoKey = "si_open311_demo_410471_Demo2026";
+
+    private static async Task SeedOpen311KeyAsync(PlatformDbContext db, CancellationToken cancellationToken)
+    {
+        var hash = ApiKey.Hash(Open311DemoKey);
+        if (await db.Set<ApiKey>().IgnoreQueryFilters().AnyAsync(k => k.KeyHash == hash, cancellationToken)) return;
+        var zoneId = await db.Set<Zone>().Where(z => z.DivisionCode == ZoneADivision).Select(z => z.Id).FirstAsync(cancellationToken);
+        db.UseAllZones();
+        db.Add(new ApiKey { ZoneId = zoneId, Name = "Open311 demo client", Prefix = Open311DemoKey[..8], KeyHash = hash, Roles = "", CreatedAt = DateTimeOffset.UtcNow });
+        db.AuditReason = "demo data: the Open311 demo key";
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     internal static string Rectangle(double west, double south, double east, double north) => string.Create(System.Globalization.CultureInfo.InvariantCulture,

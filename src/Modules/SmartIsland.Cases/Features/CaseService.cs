@@ -17,7 +17,8 @@ namespace SmartIsland.Cases.Features;
 /// the server, stamped on the timeline, and audited; deadlines come from the type's policy on the
 /// working-time clock.
 /// </summary>
-public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurrentUser user, IWorkingDayCalendarProvider calendars, TimeProvider time, CaseRouter router, IOrganisationDirectory organisation)
+public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurrentUser user, IWorkingDayCalendarProvider calendars, TimeProvider time, CaseRouter router, IOrganisationDirectory organisation,
+    CaseTypeCache typeCache)
 {
     public const int DescriptionMax = 4000;
 
@@ -81,7 +82,9 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
     /// content, routes the case, sets its deadlines, and writes it with its photos and first timeline step
     /// in one audited save. With an idempotency key, a retry returns the case the first attempt made.
     /// </summary>
-    internal async Task<IntakeResult> IntakeAsync(Guid? zoneId, CaseSubmission input, CaseSource source, string? idempotencyKey, IReadOnlyList<PhotoUpload> photos, CancellationToken ct)
+    /// <param name="save">How the new rows are written; by default one save of their own. Open311 passes its group commit.</param>
+    internal async Task<IntakeResult> IntakeAsync(Guid? zoneId, CaseSubmission input, CaseSource source, string? idempotencyKey, IReadOnlyList<PhotoUpload> photos, CancellationToken ct,
+        Func<PlatformDbContext, Task>? save = null)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         if (zoneId is { } zone) db.UseZone(zone);
@@ -99,7 +102,8 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         if (!Enum.IsDefined(input.Priority)) errors.Add("priority", "Unknown priority.");
         if (input.RequesterPhone is { Length: > 0 } phone && !PhoneNumbers.IsPlausible(phone))
             errors.Add("requesterPhone", "The phone number is not valid.");
-        var type = string.IsNullOrWhiteSpace(input.TypeCode) ? null : await db.Set<CaseType>().AsNoTracking().FirstOrDefaultAsync(t => t.Code == input.TypeCode, ct);
+        var form = string.IsNullOrWhiteSpace(input.TypeCode) ? null : await typeCache.GetAsync(db, zoneOfCase, input.TypeCode, ct);
+        var type = form?.Type;
         if (type is null || (source is CaseSource.PublicPage or CaseSource.Open311 && !type.Public)) errors.Add("typeCode", "Unknown case type.");
         else if (type.Kind == CaseKind.SupervisionTask && !user.IsInAnyRole(Roles.ZoneLeader, Roles.Admin))
             throw new ForbiddenException("cases.supervision.raise: supervision tasks are raised by the zone's leaders", "Only leaders raise supervision tasks.");
@@ -110,8 +114,8 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         var attributes = new Dictionary<string, List<string>>();
         if (type is not null)
         {
-            var categories = await db.Set<CaseCategory>().AsNoTracking().Where(c => c.CaseTypeId == type.Id).ToListAsync(ct);
-            var fields = await FormAsync(db, type, ct);
+            var categories = form!.Categories;
+            var fields = form.Fields;
             var given = input.Attributes ?? [];
             var categoryCode = input.Category ?? given.GetValueOrDefault("category")?.FirstOrDefault();
             if (!string.IsNullOrWhiteSpace(categoryCode)) given["category"] = [categoryCode];
@@ -136,7 +140,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         errors.ThrowIfAny();
 
         var clock = new WorkingClock(await calendars.GetAsync(ct));
-        var policy = Policy(type!);
+        var policy = form!.Policy;
         var now = time.GetUtcNow();
         var (response, resolution) = policy.Targets[input.Priority];
         var route = await router.RouteAsync(zoneOfCase, category?.RouteToUnitId, category?.Name, input.Latitude, input.Longitude, input.EnterpriseId, ct);
@@ -183,7 +187,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         };
         try
         {
-            await db.SaveChangesAsync(ct);
+            await (save is null ? db.SaveChangesAsync(ct) : save(db));
         }
         catch (DbUpdateException e) when (idempotencyKey is not null && DatabaseErrors.IsUniqueViolation(e))
         {

@@ -32,7 +32,8 @@ public sealed class CategoryInput
 /// escalation, keep-in-loop, and which unit each category goes to. Every change is audited; a stale
 /// edit is refused (optimistic concurrency), and a policy that could not be applied is refused whole.
 /// </summary>
-public sealed class CaseTypeAdministration(IDbContextFactory<PlatformDbContext> dbs, ICurrentUser user, IOrganisationDirectory organisation)
+public sealed class CaseTypeAdministration(IDbContextFactory<PlatformDbContext> dbs, ICurrentUser user, IOrganisationDirectory organisation,
+    CaseTypeCache intakeTypes)
 {
     public async Task<IReadOnlyList<CaseTypeDetail>> ListAsync(CancellationToken ct = default)
     {
@@ -60,6 +61,7 @@ public sealed class CaseTypeAdministration(IDbContextFactory<PlatformDbContext> 
         var type = await db.Set<CaseType>().FirstOrDefaultAsync(t => t.Code == code, ct) ?? throw new NotFoundException("Unknown case type.");
         type.PolicyJson = JsonSerializer.Serialize(policy, CaseJson.Options);
         await SaveAsync(db, type, expectedVersion, $"deadline policy of {code} changed", ct);
+        intakeTypes.Forget(type.ZoneId); // intake reads the new version at once on this node
         return await DetailAsync(db, type, ct);
     }
 
@@ -100,6 +102,7 @@ public sealed class CaseTypeAdministration(IDbContextFactory<PlatformDbContext> 
         {
             throw new ConflictException("version", "Someone else changed this category; reload and try again.");
         }
+        intakeTypes.Forget(type.ZoneId); // intake routes by the new unit at once on this node
         return await DetailAsync(db, type, ct);
     }
 
