@@ -504,6 +504,21 @@ public abstract class CaseLoopBehaviour<TFactory>(TFactory factory) where TFacto
     }
 
     [Fact]
+    public async Task A_machine_key_without_a_staff_role_lists_nobodys_cases()
+    {
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await PostReportAsync(client, "匿名反映：机器密钥不应看到"); // a case with no requester account
+        var admin = await factory.ClientForAsync("admin");
+        var created = await admin.PostAsJsonAsync("/api/api-keys", new { name = "合作机构对接", roles = new[] { "Partner" } }, Ct);
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var secret = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("key").GetString()!;
+        var machine = factory.CreateClient();
+        machine.DefaultRequestHeaders.Add("X-Api-Key", secret);
+        var page = await machine.GetFromJsonAsync<CasePage>("/api/cases?pageSize=200", Json, Ct);
+        page!.Total.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Personal_data_kept_private_is_masked_for_staff_outside_the_handling_unit()
     {
         var citizen = await factory.ClientForAsync("citizen");

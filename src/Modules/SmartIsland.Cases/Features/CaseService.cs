@@ -547,7 +547,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         var me = user.UserId;
         var now = time.GetUtcNow();
         var queue = query.Mine && query.Queue == CaseQueue.All ? CaseQueue.Mine : query.Queue;
-        if (!user.IsInAnyRole([.. Roles.Staff])) q = q.Where(c => c.RequesterUserId == me);
+        if (!user.IsInAnyRole([.. Roles.Staff])) q = me is null ? q.Where(c => false) : q.Where(c => c.RequesterUserId == me); // no user (a machine key without a staff role): nothing of anyone
         else
         {
             var unit = user.UnitId;
