@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Macro benchmarks of issues 2 and 3, recorded in docs/benchmarks.md. Each step is its own process, so
 # "peak" is the peak working set of the process that did that step (host services included).
+# `./bench/run.sh intake` runs only the Open311 intake step (INTAKE_SECONDS per mode, default 20);
+# `./bench/run.sh metrics` only the case metrics step (1,000,000 cases, about 3 GB of disk, a few minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+STEPS=${1:-all}
 WORK=${BENCH_DIR:-$(mktemp -d /tmp/smartisland-bench.XXXXXX)}
 dotnet build bench/SmartIsland.Bench -c Release -nologo -v q >/dev/null
 B=bench/SmartIsland.Bench/bin/Release/net10.0/SmartIsland.Bench
 
+if [ "$STEPS" = all ]; then
 echo "# import: 100,000 ledger rows (50,000 enterprises × 2 years) into an empty SQLite database"
 $B generate 100000 "$WORK/ledger-100k.xlsx" 2
 $B import "$WORK/ledger-100k.xlsx" "$WORK/import-db"
@@ -15,9 +19,31 @@ echo "# list: 100,000 enterprises (one ledger row each), then 1,000 list queries
 $B generate 100000 "$WORK/ledger-100k-enterprises.xlsx" 1
 $B import "$WORK/ledger-100k-enterprises.xlsx" "$WORK/list-db"
 $B list "$WORK/list-db" 1000
+fi
 
+if [ "$STEPS" = all ] || [ "$STEPS" = intake ]; then
+echo "# open311 intake: 64 clients POST form-encoded requests to the real host (Kestrel, SQLite) for INTAKE_SECONDS after a 10 s warm-up, then the raw-insert baseline the same way"
+INTAKE_SECONDS=${INTAKE_SECONDS:-20}
+dotnet build src/SmartIsland.Host -c Release -nologo -v q >/dev/null
+mkdir -p "$WORK/intake-db"
+PORT=${INTAKE_PORT:-5398}
+( cd src/SmartIsland.Host/bin/Release/net10.0 && \
+  ASPNETCORE_URLS=http://127.0.0.1:$PORT SMARTISLAND_DATA_DIR="$WORK/intake-db" Database__DemoData=true \
+  Bench__RawInsertBaseline=true Logging__LogLevel__Default=Warning \
+  exec dotnet SmartIsland.Host.dll --contentRoot "$PWD" ) > "$WORK/intake-host.log" 2>&1 &
+HOST_PID=$!
+trap 'kill $HOST_PID 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 1; done
+$B intake "http://127.0.0.1:$PORT" open311 "$INTAKE_SECONDS" 64 10
+$B intake "http://127.0.0.1:$PORT" raw "$INTAKE_SECONDS" 64 10
+kill $HOST_PID; wait $HOST_PID 2>/dev/null || true
+$B count "$WORK/intake-db"
+fi
+
+if [ "$STEPS" = all ] || [ "$STEPS" = metrics ]; then
 echo "# case metrics (issue 3): 1,000,000 cases in the demo zone, then the metrics query over several periods"
 $B cases-generate "$WORK/cases-db" 1000000
 $B cases-metrics "$WORK/cases-db" 30
+fi
 
 [ -n "${BENCH_DIR:-}" ] || rm -rf "$WORK"

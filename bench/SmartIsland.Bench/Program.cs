@@ -13,6 +13,8 @@ using MiniExcel = MiniExcelLibs.MiniExcel;
 // dotnet run -c Release --project bench/SmartIsland.Bench -- generate N FILE [YEARS_PER_ENTERPRISE=2]
 // dotnet run -c Release --project bench/SmartIsland.Bench -- import FILE DATADIR
 // dotnet run -c Release --project bench/SmartIsland.Bench -- list DATADIR [QUERIES]
+// dotnet run -c Release --project bench/SmartIsland.Bench -- intake BASEURL open311|raw SECONDS [CLIENTS=64] [WARMUP_SECONDS=3]
+// dotnet run -c Release --project bench/SmartIsland.Bench -- count DATADIR
 // dotnet run -c Release --project bench/SmartIsland.Bench -- cases-generate DATADIR N
 // dotnet run -c Release --project bench/SmartIsland.Bench -- cases-metrics DATADIR [ROUNDS]
 // Each step is its own process so its peak memory is its own.
@@ -22,6 +24,9 @@ return command switch
     "generate" => Generate(int.Parse(args[1], CultureInfo.InvariantCulture), args[2], args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 2),
     "import" => await ImportAsync(args[1], args[2]),
     "list" => await ListAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 500),
+    "intake" => await IntakeLoad.RunAsync(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture),
+        args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 64, args.Length > 5 ? int.Parse(args[5], CultureInfo.InvariantCulture) : 3),
+    "count" => await IntakeLoad.CountAsync(args[1]),
     "cases-generate" => await CaseMetricsBench.GenerateAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture)),
     "cases-metrics" => await CaseMetricsBench.MeasureAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 30),
     _ => Usage(),
@@ -29,7 +34,7 @@ return command switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: generate N FILE [YEARS] | import FILE DATADIR | list DATADIR [QUERIES]");
+    Console.Error.WriteLine("usage: generate N FILE [YEARS] | import FILE DATADIR | list DATADIR [QUERIES] | intake BASEURL open311|raw SECONDS [CLIENTS] [WARMUP] | count DATADIR");
     return 2;
 }
 

@@ -11,6 +11,7 @@ builder.Services
     .AddPlatformDatabase(settings)
     .AddModules(builder.Configuration, settings)
     .AddDemoData()
+    .AddScheduling(builder.Configuration, settings)
     .AddPlatformWeb(builder.Configuration, settings);
 
 var app = builder.Build();

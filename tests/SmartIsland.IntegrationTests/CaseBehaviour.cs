@@ -28,6 +28,10 @@ public abstract class CaseBehaviour<TFactory>(TFactory factory) where TFactory :
             TypeCode = "request", Category = "street-light", Description = description, Address = "遵化店镇蒲楼村村口", RequesterPhone = "13800000000",
         }, Ct));
 
+    /// <summary>The demo department account's own user id, from the staff picker's list.</summary>
+    private static async Task<Guid> HandlerAsync(HttpClient staff) =>
+        (await staff.GetFromJsonAsync<List<StaffMember>>("/api/cases/staff", Json, Ct))!.Single(s => s.Name == "陈思雨").Id;
+
     private static Task<HttpResponseMessage> ActAsync(HttpClient client, Guid id, CaseAction action, object? body = null, int? ifMatch = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{id}/actions/{action}") { Content = JsonContent.Create(body ?? new { }) };
@@ -51,7 +55,7 @@ public abstract class CaseBehaviour<TFactory>(TFactory factory) where TFactory :
 
         var id = submitted.Id;
         await ReadAsync(await ActAsync(dept, id, CaseAction.Accept));
-        await ReadAsync(await ActAsync(dept, id, CaseAction.Assign, new CaseActionRequest { AssignToUserId = Guid.NewGuid() }));
+        await ReadAsync(await ActAsync(dept, id, CaseAction.Assign, new CaseActionRequest { AssignToUserId = await HandlerAsync(dept) }));
         await ReadAsync(await ActAsync(grid, id, CaseAction.Start));
         await ReadAsync(await ActAsync(grid, id, CaseAction.Resolve, new CaseActionRequest { Reason = "已更换灯泡" }));
         await ReadAsync(await ActAsync(grid, id, CaseAction.Verify));
@@ -78,6 +82,19 @@ public abstract class CaseBehaviour<TFactory>(TFactory factory) where TFactory :
         var after = await ReadAsync(await citizen.GetAsync($"/api/cases/{submitted.Id}", Ct));
         after.State.ShouldBe(CaseState.Submitted);
         after.Version.ShouldBe(submitted.Version);
+    }
+
+    [Fact]
+    public async Task Assigning_to_someone_who_is_not_staff_of_the_zone_is_refused_naming_the_field()
+    {
+        var citizen = await factory.ClientForAsync("citizen");
+        var id = (await SubmitAsync(citizen)).Id;
+        var dept = await factory.ClientForAsync("dept");
+        await ReadAsync(await ActAsync(dept, id, CaseAction.Accept));
+        var stranger = await ActAsync(dept, id, CaseAction.Assign, new CaseActionRequest { AssignToUserId = Guid.NewGuid() });
+        stranger.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await stranger.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").TryGetProperty("assignToUserId", out _).ShouldBeTrue();
+        (await dept.GetFromJsonAsync<CaseView>($"/api/cases/{id}", Json, Ct))!.State.ShouldBe(CaseState.Accepted);
     }
 
     [Fact]
@@ -130,7 +147,7 @@ public abstract class CaseBehaviour<TFactory>(TFactory factory) where TFactory :
         var dept = await factory.ClientForAsync("dept");
         var id = (await SubmitAsync(citizen)).Id;
         await ReadAsync(await ActAsync(dept, id, CaseAction.Accept));
-        await ReadAsync(await ActAsync(dept, id, CaseAction.Assign, new CaseActionRequest { AssignToUserId = Guid.NewGuid() }));
+        await ReadAsync(await ActAsync(dept, id, CaseAction.Assign, new CaseActionRequest { AssignToUserId = await HandlerAsync(dept) }));
         await ReadAsync(await ActAsync(dept, id, CaseAction.Start));
         var waiting = await ReadAsync(await ActAsync(dept, id, CaseAction.AskRequester, new CaseActionRequest { Reason = "请补充具体位置照片" }));
         waiting.State.ShouldBe(CaseState.WaitingForRequester);

@@ -103,4 +103,37 @@ public sealed class CaseWorkflowTests
         CaseWorkflow.Default.ActionsFor(CaseState.Resolved, [Roles.Citizen]).ShouldBe([CaseAction.RateUnsatisfied]);
         CaseWorkflow.Default.ActionsFor(CaseState.Submitted, [Roles.Citizen]).ShouldBeEmpty();
     }
+
+    /// <summary>督办事项, written out from the issue: leaders raise and hand out, units work and report, leaders check and close.</summary>
+    private static readonly (CaseState From, CaseAction Action, string Roles, CaseState To)[] SupervisionExpected =
+    [
+        (CaseState.Submitted, CaseAction.Assign, "ZoneLeader Admin", CaseState.Assigned),
+        (CaseState.Assigned, CaseAction.Assign, "ZoneLeader Admin", CaseState.Assigned),
+        (CaseState.Reopened, CaseAction.Assign, "ZoneLeader Admin", CaseState.Assigned),
+        (CaseState.Assigned, CaseAction.Transfer, "ZoneLeader Admin", CaseState.Assigned),
+        (CaseState.InProgress, CaseAction.Transfer, "ZoneLeader Admin", CaseState.Assigned),
+        (CaseState.Reopened, CaseAction.Transfer, "ZoneLeader Admin", CaseState.Assigned),
+        (CaseState.Assigned, CaseAction.Start, Handlers, CaseState.InProgress),
+        (CaseState.Reopened, CaseAction.Start, Handlers, CaseState.InProgress),
+        (CaseState.InProgress, CaseAction.Resolve, Handlers, CaseState.Resolved),
+        (CaseState.Resolved, CaseAction.Verify, "ZoneLeader", CaseState.Verified),
+        (CaseState.Resolved, CaseAction.FailVerification, "ZoneLeader", CaseState.Reopened),
+        (CaseState.Verified, CaseAction.Close, "ZoneLeader Admin", CaseState.Closed),
+        (CaseState.Submitted, CaseAction.Reject, "ZoneLeader Admin", CaseState.Rejected),
+        (CaseState.Assigned, CaseAction.Reject, "ZoneLeader Admin", CaseState.Rejected),
+    ];
+
+    [Theory]
+    [MemberData(nameof(EveryCombination))]
+    public void Supervision_tasks_follow_their_own_loop(CaseState state, CaseAction action, string role)
+    {
+        var expected = SupervisionExpected.Where(e => e.From == state && e.Action == action && e.Roles.Split(' ').Contains(role)).ToList();
+        var decision = CaseWorkflow.Named("supervision").Decide(state, action, [role], reason: "督办要求见会议纪要");
+        if (expected.Count == 0) decision.ShouldBeOfType<TransitionDecision.Refused>();
+        else decision.ShouldBeOfType<TransitionDecision.Allowed>().To.ShouldBe(expected[0].To);
+    }
+
+    [Fact]
+    public void An_unknown_workflow_name_is_the_default_loop() =>
+        CaseWorkflow.Named("no-such").ShouldBeSameAs(CaseWorkflow.Default);
 }

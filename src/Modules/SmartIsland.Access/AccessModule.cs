@@ -26,6 +26,7 @@ public static class AccessModule
         var signingKey = SigningKey.Load(configuredJwtKey, dataDirectory);
         services.AddSingleton(signingKey);
         services.AddSingleton<TokenIssuer>();
+        services.AddScoped<IApiKeyVerifier, ApiKeyVerifier>().AddSingleton<ApiKeyCache>();
 
         services.AddIdentityCore<PlatformUser>(o =>
             {

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using SmartIsland.Cases.Api;
 using SmartIsland.Cases.Data;
 using SmartIsland.Cases.Features;
+using SmartIsland.Cases.Hazards;
+using SmartIsland.Cases.Open311;
 using SmartIsland.Cases.Metrics;
 using SmartIsland.Platform.Data;
 
@@ -16,9 +18,20 @@ public static class CasesModule
         services.AddScoped<IModuleSeeder, CasesSeeder>();
         services.AddScoped<CaseService>();
         services.AddScoped<CaseRouter>();
+        services.AddScoped<CaseTypeAdministration>();
+        services.AddScoped<HazardService>();
+        services.AddScoped<HazardLedgerExport>();
+        services.AddScoped<CaseNotifications>();
+        services.AddScoped<Scheduling.EscalationSweep>();
+        services.AddScoped<Scheduling.AnonymisationSweep>();
+        services.AddOptions<Scheduling.RetentionOptions>().BindConfiguration("Cases")
+            .Validate(o => o.AnonymiseAfterDays >= 1, "Cases:AnonymiseAfterDays must be at least 1.").ValidateOnStart();
+        services.AddSingleton<CaseTypeCache>();
+        services.AddOpen311();
         services.AddCaseMetrics();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapCasesModule(this IEndpointRouteBuilder app) => app.MapCasesApi().MapCaseMetricsApi();
+    public static IEndpointRouteBuilder MapCasesModule(this IEndpointRouteBuilder app) => app.MapCasesApi().MapHazardsApi().MapCaseNotificationsApi()
+        .MapOpen311Api().MapCaseMetricsApi();
 }

@@ -12,7 +12,7 @@ public static class OrganisationModule
     public static IServiceCollection AddOrganisationModule(this IServiceCollection services)
     {
         services.AddSingleton<IModuleModel, OrganisationModel>();
-        services.AddScoped<IOrganisationDirectory, OrganisationDirectory>();
+        services.AddScoped<IOrganisationDirectory, OrganisationDirectory>().AddSingleton<GridCache>();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using SmartIsland.Access.Domain;
 using SmartIsland.Codes.Domain;
 using SmartIsland.Enterprises.Domain;
 using SmartIsland.Organisation.Domain;
@@ -54,7 +55,12 @@ internal sealed class DemoSeeder(UserManager<PlatformUser> users, RoleManager<Id
         {
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole<Guid>(role));
         }
-        if (!options.DemoData || await db.Set<Zone>().AnyAsync(z => z.DivisionCode == ZoneADivision, cancellationToken)) return;
+        if (!options.DemoData) return;
+        if (await db.Set<Zone>().AnyAsync(z => z.DivisionCode == ZoneADivision, cancellationToken))
+        {
+            await SeedOpen311KeyAsync(db, cancellationToken); // a database seeded before the key existed gets it too
+            return;
+        }
 
         await using var stream = typeof(DemoSeeder).Assembly.GetManifestResourceStream("SmartIsland.Host.demo-zone.json")!;
         var demo = (await JsonSerializer.DeserializeAsync<DemoJson>(stream, JsonSerializerOptions.Web, cancellationToken))!;
@@ -71,6 +77,8 @@ internal sealed class DemoSeeder(UserManager<PlatformUser> users, RoleManager<Id
         db.AddRange(departments);
         db.AddRange(parks);
         foreach (var town in demo.Areas) AddArea(db, town, null);
+        // The department account works in city management, which handles the public's street-light and litter reports.
+        var cityManagement = departments.FirstOrDefault(d => d.Name == "城市管理和综合执法局") ?? departments[0];
         var firstTown = db.ChangeTracker.Entries<Area>().Select(e => e.Entity).FirstOrDefault(a => a.Kind == AreaKind.Town);
         var gridWorker = new Person { Name = "王小川", Title = "网格员", Phone = "13903751005", AreaId = firstTown?.Id };
         db.Add(gridWorker);
@@ -79,7 +87,7 @@ internal sealed class DemoSeeder(UserManager<PlatformUser> users, RoleManager<Id
         db.Add(new Grid { Name = "遵化店镇第二网格", AreaId = firstTown?.Id, GeoJson = Rectangle(113.35, 33.71, 113.37, 33.73) });
         db.AddRange(
             new Person { Name = "周明远", Title = "管委会副主任", Phone = "13903751001" },
-            new Person { Name = "陈思雨", Title = "科员", Phone = "13903751002", DepartmentId = departments[0].Id },
+            new Person { Name = "陈思雨", Title = "科员", Phone = "13903751002", DepartmentId = cityManagement.Id },
             new Person { Name = "赵一帆", Title = "园区专员", Phone = "13903751003", ParkId = parks.FirstOrDefault(p => p.Name == "电气装备产业园区")?.Id },
             new Person { Name = "孙立平", Title = "首席服务员", Phone = "13903751004" });
         var enterprises = demo.Enterprises.Select((e, i) => MakeEnterprise(e.Name, e.IndustryCode, parks.FirstOrDefault(p => p.Name == e.Park)?.Id, e.Qualifications, i, "410400")).ToList();
@@ -96,6 +104,7 @@ internal sealed class DemoSeeder(UserManager<PlatformUser> users, RoleManager<Id
         db.AuditReason = "demo data";
         await db.SaveChangesAsync(cancellationToken);
 
+        var electricPark = parks.FirstOrDefault(p => p.Name == "电气装备产业园区")?.Id;
         foreach (var (userName, role, name, zone) in Accounts)
         {
             var user = new PlatformUser
@@ -103,15 +112,34 @@ internal sealed class DemoSeeder(UserManager<PlatformUser> users, RoleManager<Id
                 UserName = userName,
                 DisplayName = name,
                 ZoneId = zone == ZoneADivision ? zoneA.Id : zoneB.Id,
-                EnterpriseId = role == Roles.EnterpriseUser ? enterprises[0].Id : null,
-                DepartmentId = role == Roles.DepartmentStaff ? departments[0].Id : null,
-                ParkId = role == Roles.ParkStaff ? parks.FirstOrDefault(p => p.Name == "电气装备产业园区")?.Id : null,
+                // The enterprise account acts for an enterprise in the park account's park, so its requests reach that park.
+                EnterpriseId = role == Roles.EnterpriseUser ? (enterprises.FirstOrDefault(e => e.ParkId == electricPark) ?? enterprises[0]).Id : null,
+                DepartmentId = role == Roles.DepartmentStaff ? cityManagement.Id : null,
+                ParkId = role == Roles.ParkStaff ? electricPark : null,
                 PhoneNumber = "1390375" + (1000 + Array.FindIndex(Accounts, a => a.User == userName)).ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
             var created = await users.CreateAsync(user, DemoPassword);
             if (!created.Succeeded) throw new InvalidOperationException("demo user: " + string.Join("; ", created.Errors.Select(e => e.Description)));
             await users.AddToRoleAsync(user, role);
         }
+        await SeedOpen311KeyAsync(db, cancellationToken);
+    }
+
+    /// <summary>
+    /// The demo zone's Open311 api_key, published in the README so any Open311 client can try the platform
+    /// at once. Demo data only; it has no roles, so it signs nobody in through the X-Api-Key header.
+    /// </summary>
+    public const string Open311DemoKey = "si_open311_demo_410471_Demo2026";
+
+    private static async Task SeedOpen311KeyAsync(PlatformDbContext db, CancellationToken cancellationToken)
+    {
+        var hash = ApiKey.Hash(Open311DemoKey);
+        if (await db.Set<ApiKey>().IgnoreQueryFilters().AnyAsync(k => k.KeyHash == hash, cancellationToken)) return;
+        var zoneId = await db.Set<Zone>().Where(z => z.DivisionCode == ZoneADivision).Select(z => z.Id).FirstAsync(cancellationToken);
+        db.UseAllZones();
+        db.Add(new ApiKey { ZoneId = zoneId, Name = "Open311 demo client", Prefix = Open311DemoKey[..8], KeyHash = hash, Roles = "", CreatedAt = DateTimeOffset.UtcNow });
+        db.AuditReason = "demo data: the Open311 demo key";
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     internal static string Rectangle(double west, double south, double east, double north) => string.Create(System.Globalization.CultureInfo.InvariantCulture,

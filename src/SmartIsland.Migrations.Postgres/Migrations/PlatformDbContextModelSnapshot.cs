@@ -714,6 +714,13 @@ namespace SmartIsland.Migrations.Postgres.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<string>("Workflow")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("default");
+
                     b.Property<Guid>("ZoneId")
                         .HasColumnType("uuid");
 

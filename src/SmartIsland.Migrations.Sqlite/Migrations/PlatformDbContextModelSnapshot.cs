@@ -705,6 +705,13 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Workflow")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("default");
+
                     b.Property<Guid>("ZoneId")
                         .HasColumnType("TEXT");
 

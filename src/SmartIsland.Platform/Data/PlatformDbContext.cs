@@ -227,7 +227,7 @@ public class PlatformDbContext : IdentityDbContext<PlatformUser, IdentityRole<Gu
             if (row is IZoneOwned owned) CheckZone(owned, isNew: true);
             audit.Add(NewAuditEntry(now, row, AuditActions.Create, typeof(T).Name,
                 string.Join(",", key.Select(p => p.GetGetter().GetClrValue(row)?.ToString())),
-                before: null, after: Json(properties.ToDictionary(p => p.Name, p => p.GetGetter().GetClrValue(row)))));
+                before: null, after: Json(properties.ToDictionary(p => p.Name, p => Audited(p, p.GetGetter().GetClrValue(row))))));
         }
         await SealAsync(audit, cancellationToken);
         await BulkInserter.InsertAsync(this, rows, cancellationToken);
@@ -413,16 +413,28 @@ public class PlatformDbContext : IdentityDbContext<PlatformUser, IdentityRole<Gu
         switch (entry.State)
         {
             case EntityState.Added:
-                return (null, Json(props.ToDictionary(p => p.Metadata.Name, p => p.CurrentValue)));
+                return (null, Json(props.ToDictionary(p => p.Metadata.Name, p => Audited(p.Metadata, p.CurrentValue))));
             case EntityState.Deleted:
-                return (Json(props.ToDictionary(p => p.Metadata.Name, p => p.OriginalValue)), null);
+                return (Json(props.ToDictionary(p => p.Metadata.Name, p => Audited(p.Metadata, p.OriginalValue))), null);
             default:
                 var changed = props.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToList();
                 if (changed.Count == 0 || changed.All(p => p.Metadata.Name == nameof(IVersioned.Version))) return (null, null);
-                return (Json(changed.ToDictionary(p => p.Metadata.Name, p => p.OriginalValue)),
-                        Json(changed.ToDictionary(p => p.Metadata.Name, p => p.CurrentValue)));
+                return (Json(changed.ToDictionary(p => p.Metadata.Name, p => Audited(p.Metadata, p.OriginalValue))),
+                        Json(changed.ToDictionary(p => p.Metadata.Name, p => Audited(p.Metadata, p.CurrentValue))));
         }
     }
+
+    /// <summary>
+    /// What the log keeps of a value: personal data only as "set" (it must stay erasable), binary content
+    /// (a photo) as its length and SHA-256 (evidence of what was stored, without the bytes), the rest as is.
+    /// </summary>
+    private static object? Audited(Microsoft.EntityFrameworkCore.Metadata.IReadOnlyProperty property, object? value) => value switch
+    {
+        null => null,
+        _ when property.PropertyInfo?.IsDefined(typeof(SmartIsland.Platform.Security.PersonalDataAttribute), inherit: false) == true => "⟨personal data⟩",
+        byte[] bytes => $"⟨{bytes.Length} bytes, sha256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))}⟩",
+        _ => value,
+    };
 
     private static readonly JsonSerializerOptions AuditJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

@@ -338,4 +338,63 @@ public sealed class CitizenReportJourneyTests(ReportBrowserFactory factory) : IC
         overflow.ShouldBeFalse();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "19-track.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task A_citizen_reports_with_a_photo_staff_assign_and_resolve_it_and_the_citizen_rates_it()
+    {
+        // The citizen, on a phone, with a photo of the dark lamp.
+        var phone = await browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        phone.SetDefaultTimeout(20_000);
+        await phone.GotoAsync(factory.BaseUrl + "/report");
+        await phone.SelectOptionAsync("#kind", "request/street-light");
+        await phone.FillAsync("#description", "周湾村口第三盏路灯不亮");
+        await phone.FillAsync("#address", "遵化店镇周湾村口");
+        await phone.FillAsync("#latitude", "33.7205");
+        await phone.FillAsync("#longitude", "113.3605");
+        await phone.SetInputFilesAsync("[data-testid=report-photos]", new FilePayload { Name = "lamp.png", MimeType = "image/png", Buffer = Support.TestImages.Png() });
+        await phone.FillAsync("#phone", "13912345678");
+        await phone.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "20-report-with-photo.png"), FullPage = true });
+        await phone.ClickAsync("[data-testid=report-submit]");
+        await phone.WaitForSelectorAsync("[data-testid=track-code]");
+        var code = (await phone.TextContentAsync("[data-testid=track-code]"))!.Trim();
+        (await phone.ContentAsync()).ShouldNotContain("13912345678");
+
+        // Staff find it in their unit's queue, assign it to a handler, start and resolve it with an after photo.
+        var desk = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        desk.SetDefaultTimeout(20_000);
+        await desk.GotoAsync(factory.BaseUrl + "/account/login?returnUrl=%2Fcases");
+        await desk.FillAsync("#userName", "dept");
+        await desk.FillAsync("#password", "Demo@2026");
+        await desk.ClickAsync("[data-testid=login-submit]");
+        await desk.ClickAsync("[data-testid=queue-MyUnit]");
+        await desk.ClickAsync($"[data-testid=case-link]:has-text('{code}')");
+        await desk.WaitForSelectorAsync("[data-testid=case-photos] img");
+        (await desk.TextContentAsync("[data-testid=case-unit]"))!.ShouldContain("城市管理和综合执法局");
+        await desk.ClickAsync("[data-testid=act-Accept]");
+        await desk.WaitForSelectorAsync("[data-testid=act-Assign]");
+        await desk.ClickAsync("[data-testid=case-pick-user]");
+        await desk.ClickAsync(".mud-popover-open .mud-list-item:has-text('陈思雨')");
+        await desk.ClickAsync("[data-testid=act-Assign]");
+        await desk.ClickAsync("[data-testid=act-Start]");
+        await desk.SetInputFilesAsync("[data-testid=case-actions] ~ * input[type=file], input[type=file]", new FilePayload { Name = "fixed.png", MimeType = "image/png", Buffer = Support.TestImages.Png(640, 480, SkiaSharp.SKColors.DarkGreen) });
+        await desk.WaitForSelectorAsync("[data-testid=case-photos] a:nth-child(2) img");
+        await desk.ClickAsync("[data-testid=act-Resolve]");
+        await desk.WaitForSelectorAsync("[data-testid=case-state]:has-text('已办结')");
+        (await desk.TextContentAsync("[data-testid=case-timeline]"))!.ShouldContain("陈思雨");
+        await desk.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "21-case-resolved.png"), FullPage = true });
+
+        // The citizen rates it on the tracking page.
+        await phone.GotoAsync($"{factory.BaseUrl}/track/{code}");
+        await phone.WaitForSelectorAsync("[data-testid=track-rate]");
+        await phone.SelectOptionAsync("#rating", "Satisfied");
+        await phone.FillAsync("#rating-comment", "修得很快，谢谢");
+        await phone.ClickAsync("[data-testid=track-rate-submit]");
+        await phone.WaitForSelectorAsync("[data-testid=track-thanks]");
+        (await phone.TextContentAsync("[data-testid=track-rating]"))!.ShouldContain("满意");
+        await phone.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "22-track-rated.png"), FullPage = true });
+
+        await desk.ReloadAsync();
+        await desk.WaitForSelectorAsync("[data-testid=case-rating]");
+        (await desk.TextContentAsync("[data-testid=case-rating]"))!.ShouldContain("修得很快");
+    }
 }

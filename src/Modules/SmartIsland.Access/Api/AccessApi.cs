@@ -145,13 +145,14 @@ public static class AccessApi
         return TypedResults.Created($"/api/api-keys/{key.Id}", new NewApiKey(key.Id, key.Name, secret));
     }
 
-    private static async Task<NoContent> RevokeKeyAsync(Guid id, IDbContextFactory<PlatformDbContext> dbs, TimeProvider clock, IStringLocalizer<AccessStrings> l)
+    private static async Task<NoContent> RevokeKeyAsync(Guid id, IDbContextFactory<PlatformDbContext> dbs, TimeProvider clock, IStringLocalizer<AccessStrings> l, ApiKeyCache verified)
     {
         await using var db = await dbs.CreateDbContextAsync();
         var key = await db.Set<ApiKey>().FirstOrDefaultAsync(k => k.Id == id) ?? throw new NotFoundException(l["KeyNotFound"]);
         key.RevokedAt ??= clock.GetUtcNow();
         db.AuditReason = "API key revoked";
         await db.SaveChangesAsync();
+        verified.Clear(); // Open311 stops taking it on this node at once
         return TypedResults.NoContent();
     }
 }

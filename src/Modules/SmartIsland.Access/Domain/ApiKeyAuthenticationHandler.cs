@@ -25,6 +25,8 @@ internal sealed class ApiKeyAuthenticationHandler(
         // Keys are found by hash before any zone is known: lift the zone filter for this one lookup.
         var key = await db.Set<ApiKey>().IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(k => k.KeyHash == hash, Context.RequestAborted);
         if (key is null || key.RevokedAt is not null) return AuthenticateResult.Fail("unknown or revoked API key");
+        // A key without roles (the Open311 demo key) only submits Open311 requests: it signs nobody in.
+        if (string.IsNullOrWhiteSpace(key.Roles)) return AuthenticateResult.Fail("this API key has no roles: it serves Open311 only");
         var claims = new List<Claim>
         {
             new(ClaimTypes.Name, "apikey:" + key.Name),

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using SmartIsland.Cases.Data;
 using SmartIsland.Cases.Domain;
 using SmartIsland.Cases.Features;
 using SmartIsland.Platform.Data;
@@ -22,6 +24,19 @@ public static class CasesApi
     {
         var api = app.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization();
 
+        // For the public report page: open reports of the same kind nearby (possible duplicates), nothing personal.
+        app.MapGet("/api/public/cases/nearby", async (string kind, double lat, double lon, CaseService cases, IZoneList zones, IConfiguration config, CancellationToken ct) =>
+        {
+            if (lat is < -90 or > 90 || lon is < -180 or > 180) throw new ValidationFailedException("lat", "Not a position.");
+            var zone = await zones.FindAsync(config["PublicZone:DivisionCode"] ?? "410471", ct) ?? throw new NotFoundException("No public zone is configured.");
+            var parts = kind.Split('/', 2);
+            return TypedResults.Ok(await cases.NearbyAsync(zone, parts[0], parts.Length > 1 ? parts[1] : null, lat, lon, ct: ct));
+        }).WithTags("Cases").AllowAnonymous().RequireRateLimiting(SmartIsland.Platform.Web.PlatformPolicies.PublicRateLimit)
+          .WithName("NearbyPublicCases");
+
+        api.MapGet("/{id:guid}/nearby", async (Guid id, CaseService cases, CancellationToken ct) =>
+            TypedResults.Ok(await cases.NearbyOfAsync(id, ct))).WithName("NearbyCases").WithSummary("Possible duplicates of a case: open, same type and category, within 150 m, last 30 days.");
+
         api.MapGet("/types", async (IDbContextFactory<PlatformDbContext> dbs, CancellationToken ct) =>
         {
             await using var db = await dbs.CreateDbContextAsync(ct);
@@ -29,9 +44,30 @@ public static class CasesApi
                 .Select(t => new CaseTypeView(t.Code, t.Kind, t.Name, t.NameEn)).ToListAsync(ct));
         }).WithName("ListCaseTypes");
 
-        api.MapGet("/", async (CaseState? state, bool? overdue, bool? mine, string? search, int? page, int? pageSize, CaseService cases, CancellationToken ct) =>
-            TypedResults.Ok(await cases.ListAsync(new CaseQuery(state, overdue ?? false, mine ?? false, search, page ?? 1, pageSize ?? 20), ct)))
-            .WithName("ListCases").WithSummary("Work queue: the zone's cases for staff (mine=true: assigned to me), a requester's own otherwise.");
+        api.MapGet("/", async (CaseState? state, bool? overdue, bool? mine, string? search, int? page, int? pageSize, CaseQueue? queue, string? type, bool? sortByDue, CaseService cases, CancellationToken ct) =>
+            TypedResults.Ok(await cases.ListAsync(new CaseQuery(state, overdue ?? false, mine ?? false, search, page ?? 1, pageSize ?? 20, queue ?? CaseQueue.All, type, sortByDue ?? false), ct)))
+            .WithName("ListCases").WithSummary("Work queues: the zone's cases for staff (queue=Mine, MyUnit, Overdue, AwaitingVerification, Supervised), a requester's own otherwise.");
+
+        api.MapGet("/types/{code}", async (string code, CaseTypeAdministration types, HttpContext http, CancellationToken ct) =>
+        {
+            var detail = await types.GetAsync(code, ct);
+            SetETag(http, detail.Version);
+            return TypedResults.Ok(detail);
+        }).WithName("GetCaseType").WithSummary("A case type with its deadline policy, categories and their units, and form fields.");
+
+        api.MapPut("/types/{code}/policy", async (string code, DeadlinePolicyData policy, CaseTypeAdministration types, HttpContext http, CancellationToken ct) =>
+        {
+            var detail = await types.UpdatePolicyAsync(code, policy, IfMatch(http), ct);
+            SetETag(http, detail.Version);
+            return TypedResults.Ok(detail);
+        }).WithName("UpdateCaseTypePolicy").WithSummary("Administrators: deadlines per priority, pauses, reminders, escalation ladder, keep-in-loop.");
+
+        api.MapPut("/types/{code}/categories", async (string code, CategoryInput input, CaseTypeAdministration types, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await types.SaveCategoryAsync(code, input, IfMatch(http), ct)))
+            .WithName("SaveCaseCategory").WithSummary("Administrators: adds a category or changes its names and the unit it is routed to.");
+
+        api.MapGet("/staff", async (CaseService cases, CancellationToken ct) => TypedResults.Ok(await cases.StaffAsync(ct))).WithName("ListCaseStaff");
+        api.MapGet("/units", async (CaseService cases, CancellationToken ct) => TypedResults.Ok(await cases.UnitsAsync(ct))).WithName("ListCaseUnits");
 
         api.MapPost("/", async (CaseSubmission input, CaseService cases, HttpContext http, CancellationToken ct) =>
         {

@@ -15,6 +15,7 @@ internal sealed class CasesModel : IModuleModel
             t.Property(x => x.Name).HasMaxLength(100);
             t.Property(x => x.NameEn).HasMaxLength(100);
             t.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
+            t.Property(x => x.Workflow).HasMaxLength(40).HasDefaultValue("default");
             t.HasIndex(x => new { x.ZoneId, x.Code }).IsUnique();
         });
         modelBuilder.Entity<CaseCategory>(t =>

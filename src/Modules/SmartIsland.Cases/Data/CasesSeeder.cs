@@ -86,7 +86,7 @@ internal sealed class CasesSeeder(IZoneList zones, IOrganisationDirectory organi
                 var type = existing.FirstOrDefault(e => e.Code == t.Code);
                 if (type is null)
                 {
-                    type = new CaseType { Code = t.Code, Kind = t.Kind, Name = t.Name, NameEn = t.NameEn, Public = t.Public, PolicyJson = policy };
+                    type = new CaseType { Code = t.Code, Kind = t.Kind, Name = t.Name, NameEn = t.NameEn, Public = t.Public, PolicyJson = policy, Workflow = t.Kind == CaseKind.SupervisionTask ? "supervision" : "default" };
                     db.Add(type);
                 }
                 // A type made before form fields and categories existed gets the built-in ones once.

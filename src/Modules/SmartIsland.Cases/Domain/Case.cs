@@ -1,3 +1,4 @@
+using SmartIsland.Platform.Security;
 using SmartIsland.Platform.Tenancy;
 
 namespace SmartIsland.Cases.Domain;
@@ -29,6 +30,8 @@ public sealed class CaseType : IZoneOwned, IVersioned
     public string FormFieldsJson { get; set; } = "[]";
     /// <summary>Listed in public intake (the report page, Open311 services); internal types are not.</summary>
     public bool Public { get; set; }
+    /// <summary>The state machine this type follows ("default", "supervision"): see <see cref="CaseWorkflow.Named"/>.</summary>
+    public string Workflow { get; set; } = "default";
     public int Version { get; set; }
 }
 
@@ -97,8 +100,10 @@ public sealed class Case : IZoneOwned, IVersioned
     public double? Longitude { get; set; }
     public Guid? RequesterUserId { get; set; }
     /// <summary>Personal data: masked wherever staff do not need it; never shown publicly.</summary>
+    [PersonalData]
     public string? RequesterPhone { get; set; }
     /// <summary>Personal data like the phone; the requester may ask to keep both from the public.</summary>
+    [PersonalData]
     public string? RequesterName { get; set; }
     public bool HidePersonalData { get; set; }
     /// <summary>When personal data was removed after the retention period; null while it is kept.</summary>
@@ -148,6 +153,7 @@ public sealed class Case : IZoneOwned, IVersioned
     /// <summary>整改措施: what is to be (or was) done.</summary>
     public string? Measure { get; set; }
     /// <summary>整改责任人: the person responsible at the enterprise or place.</summary>
+    [PersonalData]
     public string? ResponsiblePerson { get; set; }
     public int Version { get; set; }
 

@@ -112,4 +112,29 @@ public sealed class CaseWorkflow(IReadOnlyList<TransitionRule> rules)
         new(CaseAction.Merge, [CaseState.Submitted, CaseState.Accepted, CaseState.Assigned, CaseState.InProgress, CaseState.WaitingForRequester, CaseState.Transferred, CaseState.Reopened], CaseState.Closed, Dispatchers, true, "cases.merge: a duplicate is closed into the case it repeats, saying why"),
     ]);
 
+    private static readonly string[] Leaders = [Roles.ZoneLeader, Roles.Admin];
+
+    /// <summary>
+    /// 督办事项: a leader raises a task and hands it straight to a unit (no intake step, no requester to rate
+    /// it); the unit works it and reports; only a leader verifies, sends it back, or closes it.
+    /// </summary>
+    public static CaseWorkflow Supervision { get; } = new(
+    [
+        new(CaseAction.Assign, [CaseState.Submitted, CaseState.Assigned, CaseState.Reopened], CaseState.Assigned, Leaders, false, "cases.supervision.assign: a leader hands the task to a unit"),
+        new(CaseAction.Transfer, [CaseState.Assigned, CaseState.InProgress, CaseState.Reopened], CaseState.Assigned, Leaders, true, "cases.supervision.transfer: a leader moves the task to another unit, saying why"),
+        new(CaseAction.Start, [CaseState.Assigned, CaseState.Reopened], CaseState.InProgress, Handlers, false, "cases.supervision.start: the unit starts work"),
+        new(CaseAction.Resolve, [CaseState.InProgress], CaseState.Resolved, Handlers, false, "cases.supervision.report: the unit reports the task done"),
+        new(CaseAction.Verify, [CaseState.Resolved], CaseState.Verified, [Roles.ZoneLeader], false, "cases.supervision.verify: the leader who supervises checks the result"),
+        new(CaseAction.FailVerification, [CaseState.Resolved], CaseState.Reopened, [Roles.ZoneLeader], true, "cases.supervision.send-back: the leader sends it back, saying what is missing"),
+        new(CaseAction.Close, [CaseState.Verified], CaseState.Closed, Leaders, false, "cases.supervision.close: a verified task is closed (销号)"),
+        new(CaseAction.Reject, [CaseState.Submitted, CaseState.Assigned], CaseState.Rejected, Leaders, true, "cases.supervision.withdraw: a leader withdraws the task, saying why"),
+    ]);
+
+    /// <summary>The workflow a type names (<see cref="CaseType.Workflow"/>); unknown names fall back to the default loop.</summary>
+    public static CaseWorkflow Named(string? name) => name switch
+    {
+        "supervision" => Supervision,
+        _ => Default,
+    };
+
 }

@@ -18,6 +18,8 @@ public static class PhotoCheck
 {
     public const int MaxPhotos = 6;
     public const int MaxBytes = 10 * 1024 * 1024;
+    /// <summary>All photos of one submission together: below the server's 30 MB request limit, with room for the form.</summary>
+    public const int MaxTotalBytes = 25 * 1024 * 1024;
     public const int MaxSide = 1600;
     private const int MaxPixels = 50_000_000; // refuses decompression bombs before decoding
 

@@ -91,14 +91,39 @@ public sealed record CaseView(
     public bool Anonymised { get; init; }
 }
 
-public sealed record CaseQuery(CaseState? State = null, bool OverdueOnly = false, bool Mine = false, string? Search = null, int Page = 1, int PageSize = 20);
+/// <summary>The work queues staff open most (issue: my cases, my unit's queue, overdue, waiting for verification).</summary>
+public enum CaseQueue
+{
+    All,
+    Mine,
+    MyUnit,
+    Overdue,
+    AwaitingVerification,
+    Supervised,
+}
 
-public sealed record CaseListItem(Guid Id, string TrackingCode, string TypeName, CasePriority Priority, CaseState State, string Description, string? Address, DateTimeOffset SubmittedAt, DateTimeOffset ResolutionDueAt, bool Overdue);
+public sealed record CaseQuery(
+    CaseState? State = null, bool OverdueOnly = false, bool Mine = false, string? Search = null, int Page = 1, int PageSize = 20,
+    CaseQueue Queue = CaseQueue.All, string? TypeCode = null, bool SortByDue = false);
+
+public sealed record CaseListItem(Guid Id, string TrackingCode, string TypeName, CasePriority Priority, CaseState State, string Description, string? Address, DateTimeOffset SubmittedAt, DateTimeOffset ResolutionDueAt, bool Overdue)
+{
+    public int EscalationLevel { get; init; }
+    public string? UnitName { get; init; }
+    public bool UnitNeedsConfirmation { get; init; }
+}
 
 public sealed record CasePage(IReadOnlyList<CaseListItem> Items, int Total, int Page, int PageSize);
 
 /// <summary>What the public tracking page shows: progress only, nothing personal and no staff names.</summary>
-public sealed record PublicCaseView(string TrackingCode, string TypeName, string TypeNameEn, CaseState State, DateTimeOffset SubmittedAt, DateTimeOffset ResolutionDueAt, IReadOnlyList<PublicCaseStep> Steps);
+public sealed record PublicCaseView(string TrackingCode, string TypeName, string TypeNameEn, CaseState State, DateTimeOffset SubmittedAt, DateTimeOffset ResolutionDueAt, IReadOnlyList<PublicCaseStep> Steps)
+{
+    /// <summary>Resolved and not yet rated since: the page offers the rating form.</summary>
+    public bool CanRate { get; init; }
+    public Satisfaction? Rating { get; init; }
+    /// <summary>A merged duplicate: the case to follow instead.</summary>
+    public string? FollowCode { get; init; }
+}
 
 public sealed record PublicCaseStep(DateTimeOffset At, string Action, CaseState To);
 
@@ -106,3 +131,5 @@ public sealed record IntakeCategory(string Code, string Name, string NameEn);
 
 /// <summary>A case type as intake offers it: its categories and form fields (the Open311 service and its definition).</summary>
 public sealed record IntakeType(Guid Id, string Code, string Name, string NameEn, CaseKind Kind, IReadOnlyList<IntakeCategory> Categories, IReadOnlyList<FormField> Fields);
+
+public sealed record StaffMember(Guid Id, string Name, Guid? UnitId, IReadOnlyList<string> Roles);

@@ -17,7 +17,8 @@ namespace SmartIsland.Cases.Features;
 /// the server, stamped on the timeline, and audited; deadlines come from the type's policy on the
 /// working-time clock.
 /// </summary>
-public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurrentUser user, IWorkingDayCalendarProvider calendars, TimeProvider time, CaseRouter router, IOrganisationDirectory organisation)
+public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurrentUser user, IWorkingDayCalendarProvider calendars, TimeProvider time, CaseRouter router, IOrganisationDirectory organisation,
+    CaseTypeCache typeCache)
 {
     public const int DescriptionMax = 4000;
 
@@ -63,8 +64,14 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         var c = await db.Set<Case>().IgnoreQueryFilters().AsNoTracking().Include(x => x.Events).FirstOrDefaultAsync(x => x.TrackingCode == normalized, ct);
         if (c is null) return null;
         var type = await db.Set<CaseType>().IgnoreQueryFilters().AsNoTracking().FirstAsync(t => t.Id == c.CaseTypeId, ct);
+        var follow = c.MergedIntoCaseId is { } m ? await db.Set<Case>().IgnoreQueryFilters().AsNoTracking().Where(x => x.Id == m).Select(x => x.TrackingCode).FirstOrDefaultAsync(ct) : null;
         return new PublicCaseView(c.TrackingCode, type.Name, type.NameEn, c.State, c.SubmittedAt, c.ResolutionDueAt,
-            c.Events.Where(e => e.ZoneId == c.ZoneId && PublicSteps.Contains(e.Action)).OrderBy(e => e.At).Select(e => new PublicCaseStep(e.At, e.Action, e.ToState)).ToList());
+            c.Events.Where(e => e.ZoneId == c.ZoneId && PublicSteps.Contains(e.Action)).OrderBy(e => e.At).Select(e => new PublicCaseStep(e.At, e.Action, e.ToState)).ToList())
+        {
+            CanRate = c.State is CaseState.Resolved or CaseState.Verified or CaseState.Closed && c.ResolvedAt is { } resolved && c.MergedIntoCaseId is null && (c.RatedAt is null || c.RatedAt < resolved),
+            Rating = c.Rating,
+            FollowCode = follow,
+        };
     }
 
     /// <summary>Steps the public sees: the loop's transitions, not staff comments or internal notes.</summary>
@@ -75,7 +82,9 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
     /// content, routes the case, sets its deadlines, and writes it with its photos and first timeline step
     /// in one audited save. With an idempotency key, a retry returns the case the first attempt made.
     /// </summary>
-    internal async Task<IntakeResult> IntakeAsync(Guid? zoneId, CaseSubmission input, CaseSource source, string? idempotencyKey, IReadOnlyList<PhotoUpload> photos, CancellationToken ct)
+    /// <param name="save">How the new rows are written; by default one save of their own. Open311 passes its group commit.</param>
+    internal async Task<IntakeResult> IntakeAsync(Guid? zoneId, CaseSubmission input, CaseSource source, string? idempotencyKey, IReadOnlyList<PhotoUpload> photos, CancellationToken ct,
+        Func<PlatformDbContext, Task>? save = null)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         if (zoneId is { } zone) db.UseZone(zone);
@@ -93,15 +102,20 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         if (!Enum.IsDefined(input.Priority)) errors.Add("priority", "Unknown priority.");
         if (input.RequesterPhone is { Length: > 0 } phone && !PhoneNumbers.IsPlausible(phone))
             errors.Add("requesterPhone", "The phone number is not valid.");
-        var type = string.IsNullOrWhiteSpace(input.TypeCode) ? null : await db.Set<CaseType>().AsNoTracking().FirstOrDefaultAsync(t => t.Code == input.TypeCode, ct);
+        var form = string.IsNullOrWhiteSpace(input.TypeCode) ? null : await typeCache.GetAsync(db, zoneOfCase, input.TypeCode, ct);
+        var type = form?.Type;
         if (type is null || (source is CaseSource.PublicPage or CaseSource.Open311 && !type.Public)) errors.Add("typeCode", "Unknown case type.");
+        else if (type.Kind == CaseKind.SupervisionTask && !user.IsInAnyRole(Roles.ZoneLeader, Roles.Admin))
+            throw new ForbiddenException("cases.supervision.raise: supervision tasks are raised by the zone's leaders", "Only leaders raise supervision tasks.");
+        else if (type.Kind == CaseKind.InspectionFinding && !user.IsInAnyRole([.. Roles.Staff]))
+            throw new ForbiddenException("cases.inspection.raise: inspection findings are recorded by staff", "Only staff record inspection findings.");
 
         CaseCategory? category = null;
         var attributes = new Dictionary<string, List<string>>();
         if (type is not null)
         {
-            var categories = await db.Set<CaseCategory>().AsNoTracking().Where(c => c.CaseTypeId == type.Id).ToListAsync(ct);
-            var fields = await FormAsync(db, type, ct);
+            var categories = form!.Categories;
+            var fields = form.Fields;
             var given = input.Attributes ?? [];
             var categoryCode = input.Category ?? given.GetValueOrDefault("category")?.FirstOrDefault();
             if (!string.IsNullOrWhiteSpace(categoryCode)) given["category"] = [categoryCode];
@@ -115,6 +129,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
             if (categories.Count > 0 && category is null) errors.Add("category", "Unknown category.");
         }
         if (photos.Count > PhotoCheck.MaxPhotos) errors.Add("photos", $"At most {PhotoCheck.MaxPhotos} photos.");
+        if (photos.Sum(p => (long)p.Content.Length) > PhotoCheck.MaxTotalBytes) errors.Add("photos", $"At most {PhotoCheck.MaxTotalBytes / 1024 / 1024} MB of photos together.");
         var checkedPhotos = new List<CheckedPhoto>();
         foreach (var (photo, i) in photos.Take(PhotoCheck.MaxPhotos).Select((p, i) => (p, i)))
         {
@@ -125,7 +140,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         errors.ThrowIfAny();
 
         var clock = new WorkingClock(await calendars.GetAsync(ct));
-        var policy = Policy(type!);
+        var policy = form!.Policy;
         var now = time.GetUtcNow();
         var (response, resolution) = policy.Targets[input.Priority];
         var route = await router.RouteAsync(zoneOfCase, category?.RouteToUnitId, category?.Name, input.Latitude, input.Longitude, input.EnterpriseId, ct);
@@ -172,7 +187,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         };
         try
         {
-            await db.SaveChangesAsync(ct);
+            await (save is null ? db.SaveChangesAsync(ct) : save(db));
         }
         catch (DbUpdateException e) when (idempotencyKey is not null && DatabaseErrors.IsUniqueViolation(e))
         {
@@ -191,9 +206,12 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
     private string? ActorName(CaseSource source) => source switch
     {
         CaseSource.PublicPage => null,
-        CaseSource.Open311 => user.UserName ?? "Open311",
-        _ => user.UserName,
+        CaseSource.Open311 => Actor ?? "Open311",
+        _ => Actor,
     };
+
+    /// <summary>The name a timeline shows for the acting user: their display name (陈思雨), not their account name.</summary>
+    private string? Actor => user.Principal.FindFirst(PlatformClaims.DisplayName)?.Value ?? user.UserName;
 
     /// <summary>A type's form fields; the category field lists the type's categories as they are now.</summary>
     internal static async Task<IReadOnlyList<FormField>> FormAsync(PlatformDbContext db, CaseType type, CancellationToken ct)
@@ -224,13 +242,17 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         var roles = CurrentRoles();
         if (action is CaseAction.RequesterReplied or CaseAction.RateUnsatisfied && roles.Any(r => r is Roles.Citizen or Roles.EnterpriseUser) && c.RequesterUserId != user.UserId)
             throw new ForbiddenException("cases.requester: only the requester answers or rates their own case", "Only the requester may do this.");
-        var decision = CaseWorkflow.Default.Decide(c.State, action, roles, request.Reason);
+        // A hazard from an inspection round moves through its rectification steps (after photo, the round's
+        // inspector verifies): those checks live in HazardService, so the generic actions do not apply to it.
+        if (c.InspectionRoundId is not null)
+            throw new ForbiddenException("hazards.steps: a hazard from an inspection round is rectified through its hazard steps", "Use the hazard's page for its rectification steps.");
+        var type = await db.Set<CaseType>().AsNoTracking().FirstAsync(t => t.Id == c.CaseTypeId, ct);
+        var decision = CaseWorkflow.Named(type.Workflow).Decide(c.State, action, roles, request.Reason);
         if (decision is TransitionDecision.Refused { ReasonMissing: true } noReason) throw new ValidationFailedException("reason", noReason.Why + " (" + noReason.Rule + ")");
         if (decision is TransitionDecision.Refused refused) throw new ForbiddenException(refused.Rule, refused.Why);
         var to = ((TransitionDecision.Allowed)decision).To;
 
         var now = time.GetUtcNow();
-        var type = await db.Set<CaseType>().AsNoTracking().FirstAsync(t => t.Id == c.CaseTypeId, ct);
         var policy = Policy(type);
         var reason = request.Reason?.Trim();
         switch (action)
@@ -239,6 +261,10 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
                 if (request.AssignToUserId is null && request.AssignToUnitId is null) throw new ValidationFailedException("assignToUserId", "Name the handler or the unit to assign to.");
                 c.AssignedUserId = request.AssignToUserId ?? c.AssignedUserId;
                 c.AssignedUnitId = request.AssignToUnitId ?? c.AssignedUnitId;
+                var assignee = c.AssignedUserId is { } who ? await db.Users.Where(u => u.Id == who && u.ZoneId == c.ZoneId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) : null;
+                if (request.AssignToUserId is not null && assignee is null) throw new ValidationFailedException("assignToUserId", "Unknown handler.");
+                var unitName = c.AssignedUnitId is { } au ? (await organisation.UnitsAsync(c.ZoneId, ct)).FirstOrDefault(u => u.Id == au)?.Name : null;
+                reason = string.Join(" · ", new[] { "→ " + string.Join(" / ", new[] { unitName, assignee }.Where(x => x is not null)), reason }.Where(x => !string.IsNullOrWhiteSpace(x)));
                 break;
             case CaseAction.Transfer:
                 // Moving to another unit: the new unit accepts it; whoever handled it before no longer does.
@@ -256,7 +282,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
                     ?? throw new ValidationFailedException("mergeIntoCaseId", "Name the case this one duplicates.");
                 if (target.MergedIntoCaseId is not null) throw new ValidationFailedException("mergeIntoCaseId", "That case was itself merged; merge into the case it points to.");
                 c.MergedIntoCaseId = target.Id;
-                db.Add(new CaseEvent { CaseId = target.Id, ZoneId = target.ZoneId, At = now, ActorUserId = user.UserId, ActorName = user.UserName, Action = "MergedHere", FromState = target.State, ToState = target.State, Reason = $"{c.TrackingCode}: {reason}" });
+                db.Add(new CaseEvent { CaseId = target.Id, ZoneId = target.ZoneId, At = now, ActorUserId = user.UserId, ActorName = Actor, Action = "MergedHere", FromState = target.State, ToState = target.State, Reason = $"{c.TrackingCode}: {reason}" });
                 reason = $"→ {target.TrackingCode}: {reason}";
                 break;
             case CaseAction.RateUnsatisfied:
@@ -272,13 +298,13 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         if (to == CaseState.Reopened) c.ResolvedAt = null;
         if (to == CaseState.InProgress && c.State != CaseState.WaitingForRequester) c.LastProgressAt ??= now;
 
-        db.Add(new CaseEvent { CaseId = c.Id, ZoneId = c.ZoneId, At = now, ActorUserId = user.UserId, ActorName = user.UserName, Action = action.ToString(), FromState = c.State, ToState = to, Reason = reason });
+        db.Add(new CaseEvent { CaseId = c.Id, ZoneId = c.ZoneId, At = now, ActorUserId = user.UserId, ActorName = Actor, Action = action.ToString(), FromState = c.State, ToState = to, Reason = reason });
         c.State = to;
         await SaveActingAsync(db, c, expectedVersion, reason ?? action.ToString(), ct);
         return await GetAsync(id, ct);
     }
 
-    private static async Task SaveActingAsync(PlatformDbContext db, Case c, int? expectedVersion, string auditReason, CancellationToken ct)
+    internal static async Task SaveActingAsync(PlatformDbContext db, Case c, int? expectedVersion, string auditReason, CancellationToken ct)
     {
         db.Entry(c).Property(x => x.Version).OriginalValue = expectedVersion ?? c.Version;
         db.AuditReason = auditReason;
@@ -293,7 +319,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
     }
 
     /// <summary>Handling time in working hours (pauses excluded) and whether the deadline held: what the metrics count.</summary>
-    private async Task StampResolutionAsync(Case c, DateTimeOffset now, CancellationToken ct)
+    internal async Task StampResolutionAsync(Case c, DateTimeOffset now, CancellationToken ct)
     {
         var clock = new WorkingClock(await calendars.GetAsync(ct));
         var pauses = c.Pauses.Select(p => new Pause(p.From, p.To ?? now)).ToList();
@@ -355,8 +381,10 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         if (reopen)
         {
             // Authority was established above (the requester's account or tracking code): decide as the requester.
-            var decision = CaseWorkflow.Default.Decide(c.State, CaseAction.RateUnsatisfied, [Roles.Citizen], null);
-            to = ((TransitionDecision.Allowed)decision).To;
+            var type = await db.Set<CaseType>().AsNoTracking().FirstAsync(t => t.Id == c.CaseTypeId, ct);
+            if (CaseWorkflow.Named(type.Workflow).Decide(c.State, CaseAction.RateUnsatisfied, [Roles.Citizen], null) is not TransitionDecision.Allowed allowed)
+                throw new ConflictException("rating", "This kind of case is not rated by a requester.");
+            to = allowed.To;
             Unsatisfied(db, c, now);
         }
         var text = $"{(int)value}/5" + (rating.NotFixed ? " · not fixed" : "") + (c.RatingComment is null ? "" : " · " + c.RatingComment);
@@ -420,7 +448,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         if (!c.UnitNeedsConfirmation) throw new ConflictException("unit", "The unit needs no confirmation.");
         c.UnitNeedsConfirmation = false;
         var now = time.GetUtcNow();
-        db.Add(new CaseEvent { CaseId = c.Id, ZoneId = c.ZoneId, At = now, ActorUserId = user.UserId, ActorName = user.UserName, Action = "ConfirmUnit", FromState = c.State, ToState = c.State });
+        db.Add(new CaseEvent { CaseId = c.Id, ZoneId = c.ZoneId, At = now, ActorUserId = user.UserId, ActorName = Actor, Action = "ConfirmUnit", FromState = c.State, ToState = c.State });
         await SaveActingAsync(db, c, expectedVersion, "unit confirmed", ct);
         return await GetAsync(id, ct);
     }
@@ -437,6 +465,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         var errors = new ValidationErrors();
         if (uploads.Count == 0) errors.Add("photos", "Choose at least one photo.");
         if (existing + uploads.Count > PhotoCheck.MaxPhotos) errors.Add("photos", $"At most {PhotoCheck.MaxPhotos} photos per stage.");
+        if (uploads.Sum(p => (long)p.Content.Length) > PhotoCheck.MaxTotalBytes) errors.Add("photos", $"At most {PhotoCheck.MaxTotalBytes / 1024 / 1024} MB of photos together.");
         var now = time.GetUtcNow();
         var rows = new List<CasePhoto>();
         foreach (var (upload, i) in uploads.Select((u, i) => (u, i)))
@@ -447,7 +476,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         }
         errors.ThrowIfAny();
         db.AddRange(rows);
-        db.Add(new CaseEvent { CaseId = id, ZoneId = c.ZoneId, At = now, ActorUserId = user.UserId, ActorName = user.UserName, Action = "Photos", FromState = c.State, ToState = c.State, Reason = $"{stage} ×{rows.Count}" });
+        db.Add(new CaseEvent { CaseId = id, ZoneId = c.ZoneId, At = now, ActorUserId = user.UserId, ActorName = Actor, Action = "Photos", FromState = c.State, ToState = c.State, Reason = $"{stage} ×{rows.Count}" });
         if (user.IsInAnyRole([.. Roles.Staff])) c.LastProgressAt = now;
         await SaveActingAsync(db, c, null, $"{rows.Count} photo(s) added ({stage})", ct);
         return await GetAsync(id, ct);
@@ -490,13 +519,25 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
             .Where(n => n.Metres <= metres).OrderBy(n => n.Metres).Take(5).ToList();
     }
 
+    /// <summary>Possible duplicates of a case, for its page (staff).</summary>
+    public async Task<IReadOnlyList<NearbyCase>> NearbyOfAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var c = await db.Set<Case>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("Case not found.");
+        DemandRead(c);
+        if (c.Latitude is not { } lat || c.Longitude is not { } lon) return [];
+        var type = await db.Set<CaseType>().AsNoTracking().FirstAsync(t => t.Id == c.CaseTypeId, ct);
+        var category = c.CategoryId is { } cat ? await db.Set<CaseCategory>().AsNoTracking().Where(x => x.Id == cat).Select(x => x.Code).FirstOrDefaultAsync(ct) : null;
+        return await NearbyAsync(c.ZoneId, type.Code, category, lat, lon, exceptCode: c.TrackingCode, ct: ct);
+    }
+
     private static double Metres(double lat1, double lon1, double lat2, double lon2)
     {
         var kx = 111_320 * Math.Cos(lat1 * Math.PI / 180);
         return Math.Sqrt(Math.Pow((lon2 - lon1) * kx, 2) + Math.Pow((lat2 - lat1) * 111_320, 2));
     }
 
-    /// <summary>The work queue: the zone's cases for staff (or those assigned to me), a requester's own cases otherwise.</summary>
+    /// <summary>The work queue: the zone's cases for staff (or a named queue), a requester's own cases otherwise.</summary>
     public async Task<CasePage> ListAsync(CaseQuery query, CancellationToken ct = default)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, 200);
@@ -504,11 +545,28 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         await using var db = await dbs.CreateDbContextAsync(ct);
         var q = db.Set<Case>().AsNoTracking();
         var me = user.UserId;
-        if (!user.IsInAnyRole([.. Roles.Staff])) q = q.Where(c => c.RequesterUserId == me);
-        else if (query.Mine) q = q.Where(c => c.AssignedUserId == me);
-        if (query.State is { } state) q = q.Where(c => c.State == state);
         var now = time.GetUtcNow();
-        if (query.OverdueOnly) q = q.Where(c => c.State != CaseState.Closed && c.State != CaseState.Rejected && c.ResolvedAt == null && c.ResolutionDueAt < now);
+        var queue = query.Mine && query.Queue == CaseQueue.All ? CaseQueue.Mine : query.Queue;
+        if (!user.IsInAnyRole([.. Roles.Staff])) q = me is null ? q.Where(c => false) : q.Where(c => c.RequesterUserId == me); // no user (a machine key without a staff role): nothing of anyone
+        else
+        {
+            var unit = user.UnitId;
+            q = queue switch
+            {
+                CaseQueue.Mine => q.Where(c => c.AssignedUserId == me),
+                CaseQueue.MyUnit => q.Where(c => unit != null && c.AssignedUnitId == unit && c.State != CaseState.Closed && c.State != CaseState.Rejected),
+                CaseQueue.AwaitingVerification => q.Where(c => c.State == CaseState.Resolved),
+                CaseQueue.Supervised => q.Where(c => c.EscalationLevel > 0 && c.State != CaseState.Closed && c.State != CaseState.Rejected),
+                _ => q,
+            };
+        }
+        if (query.State is { } state) q = q.Where(c => c.State == state);
+        if (query.OverdueOnly || queue == CaseQueue.Overdue) q = q.Where(c => c.State != CaseState.Closed && c.State != CaseState.Rejected && c.ResolvedAt == null && c.ResolutionDueAt < now);
+        if (!string.IsNullOrWhiteSpace(query.TypeCode))
+        {
+            var typeId = await db.Set<CaseType>().Where(t => t.Code == query.TypeCode).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(ct);
+            q = q.Where(c => c.CaseTypeId == typeId);
+        }
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var s = query.Search.Trim();
@@ -517,11 +575,39 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         }
         var total = await q.CountAsync(ct);
         var types = await db.Set<CaseType>().AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct);
-        var rows = await q.OrderByDescending(c => c.SubmittedAt).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var ordered = query.SortByDue ? q.OrderBy(c => c.ResolutionDueAt) : q.OrderByDescending(c => c.SubmittedAt);
+        var rows = await ordered.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var units = user.ZoneId is { } zone && rows.Any(r => r.AssignedUnitId is not null)
+            ? (await organisation.UnitsAsync(zone, ct)).ToDictionary(u => u.Id, u => u.Name)
+            : [];
         return new CasePage(rows.Select(c => new CaseListItem(
             c.Id, c.TrackingCode, types.GetValueOrDefault(c.CaseTypeId, ""), c.Priority, c.State, c.Description, c.Address, c.SubmittedAt, c.ResolutionDueAt,
-            CaseWorkflow.IsOpen(c.State) && c.ResolvedAt is null && c.ResolutionDueAt < now)).ToList(), total, page, pageSize);
+            CaseWorkflow.IsOpen(c.State) && c.ResolvedAt is null && c.ResolutionDueAt < now)
+        {
+            EscalationLevel = c.EscalationLevel,
+            UnitName = c.AssignedUnitId is { } u ? units.GetValueOrDefault(u) : null,
+            UnitNeedsConfirmation = c.UnitNeedsConfirmation,
+        }).ToList(), total, page, pageSize);
     }
+
+    /// <summary>Staff of the zone a case can be assigned to, with their unit; for the assignment picker.</summary>
+    public async Task<IReadOnlyList<StaffMember>> StaffAsync(CancellationToken ct = default)
+    {
+        if (!user.IsInAnyRole([.. Roles.Staff]) || user.ZoneId is not { } zone) throw new ForbiddenException("cases.staff: staff list is for staff", "Only staff may see this.");
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var handlerRoles = new[] { Roles.DepartmentStaff, Roles.ParkStaff, Roles.ChiefServiceOfficer, Roles.GridWorker };
+        var rows = await (from u in db.Users.AsNoTracking()
+                          join ur in db.UserRoles on u.Id equals ur.UserId
+                          join r in db.Roles on ur.RoleId equals r.Id
+                          where u.ZoneId == zone && handlerRoles.Contains(r.Name!)
+                          select new { u.Id, u.DisplayName, Unit = u.DepartmentId ?? u.ParkId, Role = r.Name! }).ToListAsync(ct);
+        return rows.GroupBy(r => r.Id).Select(g => new StaffMember(g.Key, g.First().DisplayName, g.First().Unit, g.Select(x => x.Role).ToList()))
+            .OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The zone's units (departments, parks, areas, grids) for pickers.</summary>
+    public async Task<IReadOnlyList<UnitInfo>> UnitsAsync(CancellationToken ct = default) =>
+        user.ZoneId is { } zone ? await organisation.UnitsAsync(zone, ct) : [];
 
     private List<string> CurrentRoles() => Roles.All.Where(user.IsInRole).ToList();
 
@@ -550,7 +636,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
             c.Id, c.TrackingCode, type.Code, type.Name, c.Priority, c.State, c.Description, c.Address, c.Latitude, c.Longitude,
             seePersonal ? c.RequesterPhone : Masking.Phone(c.RequesterPhone),
             c.AssignedUnitId, c.AssignedUserId, c.SubmittedAt, c.ResponseDueAt, c.FirstResponseAt, status,
-            CaseWorkflow.Default.ActionsFor(c.State, roles),
+            c.InspectionRoundId is null ? CaseWorkflow.Named(type.Workflow).ActionsFor(c.State, roles) : [],
             c.Events.OrderBy(e => e.At).Select(e => new CaseEventView(e.At, e.ActorName, e.Action, e.FromState, e.ToState, e.Reason)).ToList(),
             c.Version)
         {
@@ -593,7 +679,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         return user.IsInAnyRole(Roles.Admin, Roles.ZoneLeader, Roles.DepartmentStaff, Roles.ParkStaff, Roles.ChiefServiceOfficer);
     }
 
-    private static DeadlinePolicy Policy(CaseType type) =>
+    internal static DeadlinePolicy Policy(CaseType type) =>
         JsonSerializer.Deserialize<DeadlinePolicyData>(type.PolicyJson, CaseJson.Options)!.ToPolicy();
 
     private static DateTimeOffset Guarded(Func<DateTimeOffset> due)
@@ -609,7 +695,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
     }
 
     /// <summary>"SI" + yyMMdd + 6 characters without look-alikes (no 0/O, 1/I/L).</summary>
-    private static string NewTrackingCode(DateTimeOffset now)
+    internal static string NewTrackingCode(DateTimeOffset now)
     {
         const string alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
         var bytes = RandomNumberGenerator.GetBytes(6);

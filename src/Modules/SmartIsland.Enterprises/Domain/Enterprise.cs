@@ -1,3 +1,4 @@
+using SmartIsland.Platform.Security;
 using SmartIsland.Platform.Tenancy;
 
 namespace SmartIsland.Enterprises.Domain;
@@ -10,12 +11,15 @@ public sealed class Enterprise : IZoneOwned, IVersioned
     public string CreditCode { get; set; } = "";
     public string Name { get; set; } = "";
     /// <summary>法定代表人: personal data, masked unless the role may see it.</summary>
+    [PersonalData]
     public string? LegalRepresentative { get; set; }
     /// <summary>GB/T 4754-2017 industry class: a section letter and 2–4 digits (C3825).</summary>
     public string IndustryCode { get; set; } = "";
     public Guid? ParkId { get; set; }
     public string? Address { get; set; }
+    [PersonalData]
     public string? ContactName { get; set; }
+    [PersonalData]
     public string? ContactPhone { get; set; }
     public DateOnly? RegisteredOn { get; set; }
     public int Version { get; set; }

@@ -1,3 +1,4 @@
+using SmartIsland.Platform.Security;
 using SmartIsland.Platform.Tenancy;
 
 namespace SmartIsland.Organisation.Domain;
@@ -67,6 +68,7 @@ public sealed class Person : IZoneOwned, IVersioned
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid ZoneId { get; set; }
     public string Name { get; set; } = "";
+    [PersonalData]
     public string? Phone { get; set; }
     public string? Title { get; set; }
     public Guid? DepartmentId { get; set; }

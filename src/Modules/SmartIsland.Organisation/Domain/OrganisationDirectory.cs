@@ -46,7 +46,7 @@ public interface IOrganisationDirectory
     Task<GridMatch?> LocateAsync(Guid zoneId, double latitude, double longitude, CancellationToken cancellationToken = default);
 }
 
-internal sealed class OrganisationDirectory(IDbContextFactory<PlatformDbContext> dbs, ICurrentUser user) : IOrganisationDirectory
+internal sealed class OrganisationDirectory(IDbContextFactory<PlatformDbContext> dbs, ICurrentUser user, GridCache gridCache) : IOrganisationDirectory
 {
     public async Task<ZoneInfo?> CurrentZoneAsync(CancellationToken cancellationToken = default)
     {
@@ -86,15 +86,19 @@ internal sealed class OrganisationDirectory(IDbContextFactory<PlatformDbContext>
 
     public async Task<GridMatch?> LocateAsync(Guid zoneId, double latitude, double longitude, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        var grids = await db.Set<Grid>().IgnoreQueryFilters().AsNoTracking().Where(g => g.ZoneId == zoneId && g.GeoJson != null).ToListAsync(cancellationToken);
+        var grids = await gridCache.GetAsync(zoneId, async () =>
+        {
+            await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+            var rows = await db.Set<Grid>().IgnoreQueryFilters().AsNoTracking().Where(g => g.ZoneId == zoneId && g.GeoJson != null).ToListAsync(cancellationToken);
+            return rows.Select(g => new GridCache.ZoneGrid(g.Id, g.Name, g.AreaId, GridGeometry.Rings(g.GeoJson))).ToList();
+        });
         var matches = grids
-            .SelectMany(g => GridGeometry.Rings(g.GeoJson).Where(r => GridGeometry.Contains(r, latitude, longitude)).Select(r => (Grid: g, Ring: r)))
+            .SelectMany(g => g.Rings.Where(r => GridGeometry.Contains(r, latitude, longitude)).Select(r => (Grid: g, Ring: r)))
             .ToList();
         if (matches.Count == 0) return null;
         var (grid, ring) = matches[0];
         var toEdge = grids.Count > 1
-            ? grids.SelectMany(g => GridGeometry.Rings(g.GeoJson)).Min(r => GridGeometry.DistanceToEdge(r, latitude, longitude))
+            ? grids.SelectMany(g => g.Rings).Min(r => GridGeometry.DistanceToEdge(r, latitude, longitude))
             : GridGeometry.DistanceToEdge(ring, latitude, longitude);
         // Inside two polygons at once (overlapping drawings) is as uncertain as being near an edge.
         return new GridMatch(grid.Id, grid.Name, grid.AreaId, matches.Count > 1 || toEdge < GridGeometry.BoundaryMetres, toEdge);
