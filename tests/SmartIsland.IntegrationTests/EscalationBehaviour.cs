@@ -26,6 +26,25 @@ public abstract class EscalationBehaviour<TFactory>(TFactory factory) where TFac
     private void ClockTo(string local) => factory.Clock.Set(At(local));
 
     [Fact]
+    public async Task The_overdue_queue_turns_at_the_deadline_itself_not_hours_later()
+    {
+        ClockTo("2026-12-09 10:00"); // Wednesday
+        var citizen = await factory.ClientForAsync("citizen");
+        var c = await SubmitAsync(citizen, CasePriority.Emergency, description: "队列时限测试");
+        c.Resolution.Due.ShouldBe(At("2026-12-10 17:30")); // one working day: end of office hours on Thursday
+        async Task<bool> InOverdueQueue()
+        {
+            var dept = await factory.ClientForAsync("dept"); // signed in at the moved clock: tokens expire on it too
+            return (await dept.GetFromJsonAsync<CasePage>("/api/cases?queue=Overdue&pageSize=200", Json, Ct))!.Items.Any(i => i.Id == c.Id);
+        }
+
+        ClockTo("2026-12-10 17:20");
+        (await InOverdueQueue()).ShouldBeFalse();
+        ClockTo("2026-12-10 17:40"); // ten minutes late (09:40 UTC): overdue now, on both databases
+        (await InOverdueQueue()).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task An_overdue_case_is_reminded_once_then_supervised_by_its_unit_then_escalated_to_the_zone_leader()
     {
         ClockTo("2026-12-02 10:00"); // Wednesday

@@ -42,7 +42,7 @@ public abstract class SchedulerBehaviour<TFactory>(TFactory factory) where TFact
 /// <summary>Polls a case until a condition holds: Quartz fires on real time, the test cannot know the moment.</summary>
 internal static class Eventually
 {
-    public static async Task<CaseView> ReadAsync(ISchedulerHost host, string userName, Guid caseId, Func<CaseView, bool> condition, int seconds = 30)
+    public static async Task<CaseView> ReadAsync(ISchedulerHost host, string userName, Guid caseId, Func<CaseView, bool> condition, int seconds = 60)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (true)

@@ -137,7 +137,7 @@ public class PlatformDbContext : IdentityDbContext<PlatformUser, IdentityRole<Gu
         {
             // SQLite cannot compare or sort DateTimeOffset or decimal in SQL; store them as sortable numbers.
             // Money keeps 15 significant digits this way, enough for yuan amounts with fen (ADR 0002).
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<SortableDateTimeOffsetConverter>();
             configurationBuilder.Properties<decimal>().HaveConversion<double>();
             configurationBuilder.Properties<decimal?>().HaveConversion<double?>();
         }
@@ -146,6 +146,20 @@ public class PlatformDbContext : IdentityDbContext<PlatformUser, IdentityRole<Gu
             // timestamptz takes UTC only: any offset a module computes in (deadlines are in +08:00) is stored as UTC.
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
         }
+    }
+
+    /// <summary>
+    /// EF's binary form of a DateTimeOffset sorts by local clock ticks, so 10:00+08:00 would sort after
+    /// 03:00+00:00 although it is the earlier instant. Normalising to UTC before encoding makes every stored
+    /// value, and every query parameter, comparable; rows written before still decode (the format is the same).
+    /// </summary>
+    private sealed class SortableDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, long>(v => ToBinary(v), v => FromBinary(v))
+    {
+        private static readonly DateTimeOffsetToBinaryConverter Binary = new();
+
+        private static long ToBinary(DateTimeOffset value) => (long)Binary.ConvertToProvider(value.ToUniversalTime())!;
+
+        private static DateTimeOffset FromBinary(long value) => (DateTimeOffset)Binary.ConvertFromProvider(value)!;
     }
 
     private sealed class UtcDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);

@@ -631,7 +631,10 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         var photos = await db.Set<CasePhoto>().AsNoTracking().Where(p => p.CaseId == c.Id).OrderBy(p => p.UploadedAt)
             .Select(p => new CasePhotoView(p.Id, p.Stage, p.Width, p.Height, p.UploadedAt)).ToListAsync(ct);
         var mergedInto = c.MergedIntoCaseId is { } m ? await db.Set<Case>().AsNoTracking().Where(x => x.Id == m).Select(x => new CaseLink(x.Id, x.TrackingCode, x.State)).FirstOrDefaultAsync(ct) : null;
-        var duplicates = await db.Set<Case>().AsNoTracking().Where(x => x.MergedIntoCaseId == c.Id).OrderBy(x => x.SubmittedAt).Select(x => new CaseLink(x.Id, x.TrackingCode, x.State)).ToListAsync(ct);
+        // Ordered here, not in SQL: an ORDER BY on the submission time leads SQLite to walk the zone's date index
+        // (0.4 s at a million cases) instead of the few rows the MergedIntoCaseId index finds.
+        var duplicates = (await db.Set<Case>().AsNoTracking().Where(x => x.MergedIntoCaseId == c.Id).Select(x => new { x.Id, x.TrackingCode, x.State, x.SubmittedAt }).ToListAsync(ct))
+            .OrderBy(x => x.SubmittedAt).Select(x => new CaseLink(x.Id, x.TrackingCode, x.State)).ToList();
         return new CaseView(
             c.Id, c.TrackingCode, type.Code, type.Name, c.Priority, c.State, c.Description, c.Address, c.Latitude, c.Longitude,
             seePersonal ? c.RequesterPhone : Masking.Phone(c.RequesterPhone),
