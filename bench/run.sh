@@ -29,6 +29,7 @@ mkdir -p "$WORK/intake-db"
 PORT=${INTAKE_PORT:-5398}
 ( cd src/SmartIsland.Host/bin/Release/net10.0 && \
   ASPNETCORE_URLS=http://127.0.0.1:$PORT SMARTISLAND_DATA_DIR="$WORK/intake-db" Database__DemoData=true \
+  DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x4000000}" \
   Bench__RawInsertBaseline=true Logging__LogLevel__Default=Warning \
   exec dotnet SmartIsland.Host.dll --contentRoot "$PWD" ) > "$WORK/intake-host.log" 2>&1 &
 HOST_PID=$!

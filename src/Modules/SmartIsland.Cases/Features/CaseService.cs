@@ -170,14 +170,14 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
             ResponseDueAt = Guarded(() => response.DueFrom(clock, now)),
             ResolutionDueAt = Guarded(() => resolution.DueFrom(clock, now)),
         };
-        db.Add(c);
-        db.Add(new CaseEvent { CaseId = c.Id, ZoneId = c.ZoneId, At = now, ActorUserId = user.UserId, ActorName = ActorName(source), Action = "Submit", ToState = CaseState.Submitted, Reason = "routing: " + route.Why });
+        var rows = new List<object> { c };
+        rows.Add(new CaseEvent { CaseId = c.Id, ZoneId = c.ZoneId, At = now, ActorUserId = user.UserId, ActorName = ActorName(source), Action = "Submit", ToState = CaseState.Submitted, Reason = "routing: " + route.Why });
         foreach (var p in checkedPhotos)
-            db.Add(new CasePhoto { CaseId = c.Id, ZoneId = c.ZoneId, Stage = PhotoStage.Report, ContentType = "image/jpeg", Width = p.Width, Height = p.Height, Size = p.Jpeg.Length, Content = p.Jpeg, UploadedAt = now, UploadedBy = user.UserId });
+            rows.Add(new CasePhoto { CaseId = c.Id, ZoneId = c.ZoneId, Stage = PhotoStage.Report, ContentType = "image/jpeg", Width = p.Width, Height = p.Height, Size = p.Jpeg.Length, Content = p.Jpeg, UploadedAt = now, UploadedBy = user.UserId });
         if (route.UnitNeedsConfirmation)
-            db.Add(new CaseNotification { CaseId = c.Id, ZoneId = c.ZoneId, Kind = NotificationKind.UnitToConfirm, RecipientUnitId = route.UnitId, At = now, Message = "The point is near a grid boundary: confirm the unit or move the case." });
+            rows.Add(new CaseNotification { CaseId = c.Id, ZoneId = c.ZoneId, Kind = NotificationKind.UnitToConfirm, RecipientUnitId = route.UnitId, At = now, Message = "The point is near a grid boundary: confirm the unit or move the case." });
         if (route.NotifyChiefServiceOfficer)
-            db.Add(new CaseNotification { CaseId = c.Id, ZoneId = c.ZoneId, Kind = NotificationKind.RequesterUpdate, RecipientRole = Roles.ChiefServiceOfficer, At = now, Message = "An enterprise raised a request." });
+            rows.Add(new CaseNotification { CaseId = c.Id, ZoneId = c.ZoneId, Kind = NotificationKind.RequesterUpdate, RecipientRole = Roles.ChiefServiceOfficer, At = now, Message = "An enterprise raised a request." });
         db.AuditReason = source switch
         {
             CaseSource.PublicPage => "case reported on the public page",
@@ -185,16 +185,28 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
             CaseSource.Inspection => "hazard recorded in an inspection",
             _ => "case submitted",
         };
-        try
+        // A tracking code is random; the rare collision with an existing one gets a fresh code, not an error.
+        for (var attempt = 1; ; attempt++)
         {
-            await (save is null ? db.SaveChangesAsync(ct) : save(db));
-        }
-        catch (DbUpdateException e) when (idempotencyKey is not null && DatabaseErrors.IsUniqueViolation(e))
-        {
-            // The same key raced in on another request: that one made the case, this one reports it.
-            await using var again = await dbs.CreateDbContextAsync(ct);
-            again.UseZone(zoneOfCase);
-            return await FindByKeyAsync(again, idempotencyKey, ct) ?? throw new ConflictException("idempotencyKey", "The request is being processed; retry shortly.");
+            foreach (var row in rows) db.Add(row);
+            try
+            {
+                await (save is null ? db.SaveChangesAsync(ct) : save(db));
+                break;
+            }
+            catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+            {
+                if (idempotencyKey is not null)
+                {
+                    // The same key raced in on another request: that one made the case, this one reports it.
+                    await using var again = await dbs.CreateDbContextAsync(ct);
+                    again.UseZone(zoneOfCase);
+                    if (await FindByKeyAsync(again, idempotencyKey, ct) is { } made) return made;
+                }
+                if (attempt == 3) throw;
+                db.ChangeTracker.Clear();
+                c.TrackingCode = NewTrackingCode(now);
+            }
         }
         return new IntakeResult(c.Id, c.TrackingCode, c.SubmittedAt, c.ResolutionDueAt, false);
     }
@@ -697,11 +709,11 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         }
     }
 
-    /// <summary>"SI" + yyMMdd + 6 characters without look-alikes (no 0/O, 1/I/L).</summary>
+    /// <summary>"SI" + yyMMdd + 8 characters without look-alikes (no 0/O, 1/I/L): 31⁸ ≈ 8.5 × 10¹¹ codes a day.</summary>
     internal static string NewTrackingCode(DateTimeOffset now)
     {
         const string alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-        var bytes = RandomNumberGenerator.GetBytes(6);
+        var bytes = RandomNumberGenerator.GetBytes(8);
         return "SI" + now.ToOffset(WorkingClock.ChinaOffset).ToString("yyMMdd", System.Globalization.CultureInfo.InvariantCulture)
             + new string(bytes.Select(b => alphabet[b % alphabet.Length]).ToArray());
     }
