@@ -396,5 +396,17 @@ public sealed class CitizenReportJourneyTests(ReportBrowserFactory factory) : IC
         await desk.ReloadAsync();
         await desk.WaitForSelectorAsync("[data-testid=case-rating]");
         (await desk.TextContentAsync("[data-testid=case-rating]"))!.ShouldContain("修得很快");
+
+        // The leader's metrics page counts it for the unit that handled it.
+        var lead = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        lead.SetDefaultTimeout(20_000);
+        await lead.GotoAsync(factory.BaseUrl + "/account/login?returnUrl=%2Fcases%2Fmetrics");
+        await lead.FillAsync("#userName", "leader");
+        await lead.FillAsync("#password", "Demo@2026");
+        await lead.ClickAsync("[data-testid=login-submit]");
+        await lead.WaitForSelectorAsync("[data-testid=ranking] >> text=城市管理和综合执法局");
+        var row = lead.Locator("[data-testid=ranking] tbody tr", new PageLocatorOptions { HasText = "城市管理和综合执法局" });
+        (await row.TextContentAsync())!.ShouldContain("100.0%"); // resolved on time and rated satisfied
+        await lead.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "23-metrics-after-journey.png"), FullPage = true });
     }
 }
