@@ -88,7 +88,7 @@ public abstract class CaseLoopBehaviour<TFactory>(TFactory factory) where TFacto
         var c = await SubmitAsync(citizen, StreetLight("路由测试：路灯"));
         c.AssignedUnitId.ShouldBe(await UnitAsync("城市管理和综合执法局"));
         c.CategoryCode.ShouldBe("street-light");
-        c.Timeline[0].Reason!.ShouldContain("category");
+        c.Timeline[0].Reason!.ShouldContain("类别（路灯不亮）"); // the timeline says why it went there
 
         var dept = await factory.ClientForAsync("dept"); // the demo department account works in city management
         var queue = await dept.GetFromJsonAsync<CasePage>("/api/cases?queue=MyUnit&pageSize=200", Json, Ct);

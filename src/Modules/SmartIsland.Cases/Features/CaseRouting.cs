@@ -3,7 +3,7 @@ using SmartIsland.Organisation.Domain;
 
 namespace SmartIsland.Cases.Features;
 
-/// <summary>Where a new case goes, and why (the reason is written on the timeline).</summary>
+/// <summary>Where a new case goes, and why (the reason is written on the timeline, in the zone's working language).</summary>
 public sealed record RoutingDecision(Guid? UnitId, Guid? GridId, bool UnitNeedsConfirmation, bool NotifyChiefServiceOfficer, string Why);
 
 /// <summary>
@@ -19,11 +19,11 @@ public sealed class CaseRouter(IOrganisationDirectory organisation, IEnterpriseD
         var grid = latitude is { } lat && longitude is { } lon ? await organisation.LocateAsync(zoneId, lat, lon, ct) : null;
         var nearEdge = grid?.NearBoundary ?? false;
         if (enterpriseId is { } e && await enterprises.FindAsync(e, ct) is { ZoneId: var z, ParkId: { } park } enterprise && z == zoneId)
-            return new RoutingDecision(park, grid?.GridId, false, true, $"enterprise {enterprise.Name} → its park");
+            return new RoutingDecision(park, grid?.GridId, false, true, $"企业（{enterprise.Name}）诉求 → 所在园区");
         if (categoryUnitId is { } unit)
-            return new RoutingDecision(unit, grid?.GridId, false, enterpriseId is not null, $"category {categoryName} → its unit");
+            return new RoutingDecision(unit, grid?.GridId, false, enterpriseId is not null, $"类别（{categoryName}）→ 对口承办单位");
         if (grid is not null)
-            return new RoutingDecision(grid.GridId, grid.GridId, nearEdge, enterpriseId is not null, $"point in grid {grid.GridName}" + (nearEdge ? $" ({grid.MetresToEdge:0} m from its edge)" : ""));
-        return new RoutingDecision(null, null, false, enterpriseId is not null, "no rule matched → intake desk");
+            return new RoutingDecision(grid.GridId, grid.GridId, nearEdge, enterpriseId is not null, $"位置在{grid.GridName}内" + (nearEdge ? $"（距网格边界约 {grid.MetresToEdge:0} 米，请承办单位确认）" : ""));
+        return new RoutingDecision(null, null, false, enterpriseId is not null, "无匹配规则 → 受理中心分派");
     }
 }

@@ -171,7 +171,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
             ResolutionDueAt = Guarded(() => resolution.DueFrom(clock, now)),
         };
         var rows = new List<object> { c };
-        rows.Add(new CaseEvent { CaseId = c.Id, ZoneId = c.ZoneId, At = now, ActorUserId = user.UserId, ActorName = ActorName(source), Action = "Submit", ToState = CaseState.Submitted, Reason = "routing: " + route.Why });
+        rows.Add(new CaseEvent { CaseId = c.Id, ZoneId = c.ZoneId, At = now, ActorUserId = user.UserId, ActorName = ActorName(source), Action = "Submit", ToState = CaseState.Submitted, Reason = "分派：" + route.Why });
         foreach (var p in checkedPhotos)
             rows.Add(new CasePhoto { CaseId = c.Id, ZoneId = c.ZoneId, Stage = PhotoStage.Report, ContentType = "image/jpeg", Width = p.Width, Height = p.Height, Size = p.Jpeg.Length, Content = p.Jpeg, UploadedAt = now, UploadedBy = user.UserId });
         if (route.UnitNeedsConfirmation)
@@ -488,11 +488,20 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         }
         errors.ThrowIfAny();
         db.AddRange(rows);
-        db.Add(new CaseEvent { CaseId = id, ZoneId = c.ZoneId, At = now, ActorUserId = user.UserId, ActorName = Actor, Action = "Photos", FromState = c.State, ToState = c.State, Reason = $"{stage} ×{rows.Count}" });
+        db.Add(new CaseEvent { CaseId = id, ZoneId = c.ZoneId, At = now, ActorUserId = user.UserId, ActorName = Actor, Action = "Photos", FromState = c.State, ToState = c.State, Reason = $"{StageName(stage)} {rows.Count} 张" });
         if (user.IsInAnyRole([.. Roles.Staff])) c.LastProgressAt = now;
         await SaveActingAsync(db, c, null, $"{rows.Count} photo(s) added ({stage})", ct);
         return await GetAsync(id, ct);
     }
+
+    /// <summary>The stage as the timeline names it (stored text, in the zone's working language).</summary>
+    private static string StageName(PhotoStage stage) => stage switch
+    {
+        PhotoStage.Report => "反映时照片",
+        PhotoStage.Before => "整改前照片",
+        PhotoStage.After => "整改后照片",
+        _ => "过程照片",
+    };
 
     /// <summary>One photo's bytes, for those who may read the case (never public: a photo may show people or plates).</summary>
     public async Task<(byte[] Content, string ContentType)> PhotoAsync(Guid caseId, Guid photoId, CancellationToken ct = default)

@@ -274,7 +274,7 @@ public sealed class HazardService(
             CaseId = c.Id, ZoneId = c.ZoneId, At = now.AddMilliseconds(step++), ActorUserId = user.UserId, ActorName = DisplayName,
             Action = action, FromState = from, ToState = to, Reason = reason,
         });
-        Step("Submit", null, CaseState.InProgress, string.Join("; ", new[] { deadlineNote, "routing: " + route.Why }.Where(s => s is not null)));
+        Step("Submit", null, CaseState.InProgress, string.Join("; ", new[] { deadlineNote, "分派：" + route.Why }.Where(s => s is not null)));
         if (fixedOnTheSpot)
         {
             // 立行立改: done while the inspector watched — the loop's steps happen at once, by the inspector.
