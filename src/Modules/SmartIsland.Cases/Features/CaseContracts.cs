@@ -89,6 +89,8 @@ public sealed record CaseView(
     public string? Measure { get; init; }
     public string? ResponsiblePerson { get; init; }
     public bool Anonymised { get; init; }
+    /// <summary>Resolved and not yet rated since: the requester may rate it now.</summary>
+    public bool AwaitsRating { get; init; }
 }
 
 /// <summary>The work queues staff open most (issue: my cases, my unit's queue, overdue, waiting for verification).</summary>

@@ -68,7 +68,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         return new PublicCaseView(c.TrackingCode, type.Name, type.NameEn, c.State, c.SubmittedAt, c.ResolutionDueAt,
             c.Events.Where(e => e.ZoneId == c.ZoneId && PublicSteps.Contains(e.Action)).OrderBy(e => e.At).Select(e => new PublicCaseStep(e.At, e.Action, e.ToState)).ToList())
         {
-            CanRate = c.State is CaseState.Resolved or CaseState.Verified or CaseState.Closed && c.ResolvedAt is { } resolved && c.MergedIntoCaseId is null && (c.RatedAt is null || c.RatedAt < resolved),
+            CanRate = AwaitsRating(c),
             Rating = c.Rating,
             FollowCode = follow,
         };
@@ -129,14 +129,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
             if (categories.Count > 0 && category is null) errors.Add("category", "Unknown category.");
         }
         if (photos.Count > PhotoCheck.MaxPhotos) errors.Add("photos", $"At most {PhotoCheck.MaxPhotos} photos.");
-        if (photos.Sum(p => (long)p.Content.Length) > PhotoCheck.MaxTotalBytes) errors.Add("photos", $"At most {PhotoCheck.MaxTotalBytes / 1024 / 1024} MB of photos together.");
-        var checkedPhotos = new List<CheckedPhoto>();
-        foreach (var (photo, i) in photos.Take(PhotoCheck.MaxPhotos).Select((p, i) => (p, i)))
-        {
-            var (ok, problem) = PhotoCheck.Check(photo);
-            if (problem is not null) errors.Add("photos", $"{photo.FileName ?? $"#{i + 1}"}: {problem}");
-            else checkedPhotos.Add(ok!);
-        }
+        var checkedPhotos = CheckPhotos(photos, errors);
         errors.ThrowIfAny();
 
         var clock = new WorkingClock(await calendars.GetAsync(ct));
@@ -172,8 +165,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         };
         var rows = new List<object> { c };
         rows.Add(new CaseEvent { CaseId = c.Id, ZoneId = c.ZoneId, At = now, ActorUserId = user.UserId, ActorName = ActorName(source), Action = "Submit", ToState = CaseState.Submitted, Reason = "分派：" + route.Why });
-        foreach (var p in checkedPhotos)
-            rows.Add(new CasePhoto { CaseId = c.Id, ZoneId = c.ZoneId, Stage = PhotoStage.Report, ContentType = "image/jpeg", Width = p.Width, Height = p.Height, Size = p.Jpeg.Length, Content = p.Jpeg, UploadedAt = now, UploadedBy = user.UserId });
+        rows.AddRange(checkedPhotos.Select(p => PhotoRow(c, PhotoStage.Report, p, now)));
         if (route.UnitNeedsConfirmation)
             rows.Add(new CaseNotification { CaseId = c.Id, ZoneId = c.ZoneId, Kind = NotificationKind.UnitToConfirm, RecipientUnitId = route.UnitId, At = now, Message = "The point is near a grid boundary: confirm the unit or move the case." });
         if (route.NotifyChiefServiceOfficer)
@@ -371,19 +363,20 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
     public async Task RatePublicAsync(string trackingCode, RatingRequest rating, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var code = trackingCode.Trim().ToUpperInvariant();
-        var c = await db.Set<Case>().IgnoreQueryFilters().FirstOrDefaultAsync(x => x.TrackingCode == code, ct) ?? throw new NotFoundException("Case not found.");
-        db.UseZone(c.ZoneId);
-        await RateCoreAsync(db, c, rating, null, null, ct);
+        await RateCoreAsync(db, await ByCodeAsync(db, trackingCode, ct), rating, null, null, ct);
     }
+
+    /// <summary>Resolved (or verified, closed), not a merged duplicate, and not yet rated since its last resolution.</summary>
+    private static bool AwaitsRating(Case c) =>
+        c.State is CaseState.Resolved or CaseState.Verified or CaseState.Closed && c.ResolvedAt is { } resolved
+        && c.MergedIntoCaseId is null && (c.RatedAt is null || c.RatedAt < resolved);
 
     private async Task RateCoreAsync(PlatformDbContext db, Case c, RatingRequest rating, int? expectedVersion, string? actor, CancellationToken ct)
     {
         if (rating.Rating is not { } value || !Enum.IsDefined(value)) throw new ValidationFailedException("rating", "Choose a rating from very satisfied to very dissatisfied.");
         if (rating.Comment?.Length > 1000) throw new ValidationFailedException("comment", "At most 1000 characters.");
-        if (c.State is not (CaseState.Resolved or CaseState.Verified or CaseState.Closed) || c.ResolvedAt is null || c.MergedIntoCaseId is not null)
-            throw new ConflictException("rating", "A case is rated after it is resolved.");
-        if (c.RatedAt is { } rated && rated >= c.ResolvedAt) throw new ConflictException("rating", "This resolution has already been rated.");
+        if (!AwaitsRating(c))
+            throw new ConflictException("rating", c.RatedAt is { } rated && rated >= c.ResolvedAt ? "This resolution has already been rated." : "A case is rated after it is resolved.");
         var now = time.GetUtcNow();
         c.Rating = value;
         c.RatingComment = string.IsNullOrWhiteSpace(rating.Comment) ? null : rating.Comment.Trim();
@@ -423,10 +416,16 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
     public async Task CommentPublicAsync(string trackingCode, CommentRequest comment, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
+        await CommentCoreAsync(db, await ByCodeAsync(db, trackingCode, ct), comment, false, null, ct);
+    }
+
+    /// <summary>The case a tracking code names, tracked, with the context set to its zone (public callers carry none).</summary>
+    private static async Task<Case> ByCodeAsync(PlatformDbContext db, string trackingCode, CancellationToken ct)
+    {
         var code = trackingCode.Trim().ToUpperInvariant();
         var c = await db.Set<Case>().IgnoreQueryFilters().FirstOrDefaultAsync(x => x.TrackingCode == code, ct) ?? throw new NotFoundException("Case not found.");
         db.UseZone(c.ZoneId);
-        await CommentCoreAsync(db, c, comment, false, null, ct);
+        return c;
     }
 
     private async Task CommentCoreAsync(PlatformDbContext db, Case c, CommentRequest comment, bool byStaff, string? actor, CancellationToken ct)
@@ -477,15 +476,8 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         var errors = new ValidationErrors();
         if (uploads.Count == 0) errors.Add("photos", "Choose at least one photo.");
         if (existing + uploads.Count > PhotoCheck.MaxPhotos) errors.Add("photos", $"At most {PhotoCheck.MaxPhotos} photos per stage.");
-        if (uploads.Sum(p => (long)p.Content.Length) > PhotoCheck.MaxTotalBytes) errors.Add("photos", $"At most {PhotoCheck.MaxTotalBytes / 1024 / 1024} MB of photos together.");
         var now = time.GetUtcNow();
-        var rows = new List<CasePhoto>();
-        foreach (var (upload, i) in uploads.Select((u, i) => (u, i)))
-        {
-            var (photo, problem) = PhotoCheck.Check(upload);
-            if (problem is not null) errors.Add("photos", $"{upload.FileName ?? $"#{i + 1}"}: {problem}");
-            else rows.Add(new CasePhoto { CaseId = id, ZoneId = c.ZoneId, Stage = stage, ContentType = "image/jpeg", Width = photo!.Width, Height = photo.Height, Size = photo.Jpeg.Length, Content = photo.Jpeg, UploadedAt = now, UploadedBy = user.UserId });
-        }
+        var rows = CheckPhotos(uploads, errors).Select(p => PhotoRow(c, stage, p, now)).ToList();
         errors.ThrowIfAny();
         db.AddRange(rows);
         db.Add(new CaseEvent { CaseId = id, ZoneId = c.ZoneId, At = now, ActorUserId = user.UserId, ActorName = Actor, Action = "Photos", FromState = c.State, ToState = c.State, Reason = $"{StageName(stage)} {rows.Count} 张" });
@@ -493,6 +485,26 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         await SaveActingAsync(db, c, null, $"{rows.Count} photo(s) added ({stage})", ct);
         return await GetAsync(id, ct);
     }
+
+    /// <summary>Checks uploads by their content (and their size together); refusals go to <paramref name="errors"/> under "photos".</summary>
+    private static List<CheckedPhoto> CheckPhotos(IReadOnlyList<PhotoUpload> uploads, ValidationErrors errors)
+    {
+        if (uploads.Sum(p => (long)p.Content.Length) > PhotoCheck.MaxTotalBytes) errors.Add("photos", $"At most {PhotoCheck.MaxTotalBytes / 1024 / 1024} MB of photos together.");
+        var accepted = new List<CheckedPhoto>();
+        foreach (var (upload, i) in uploads.Take(PhotoCheck.MaxPhotos).Select((u, i) => (u, i)))
+        {
+            var (photo, problem) = PhotoCheck.Check(upload);
+            if (problem is not null) errors.Add("photos", $"{upload.FileName ?? $"#{i + 1}"}: {problem}");
+            else accepted.Add(photo!);
+        }
+        return accepted;
+    }
+
+    private CasePhoto PhotoRow(Case c, PhotoStage stage, CheckedPhoto photo, DateTimeOffset now) => new()
+    {
+        CaseId = c.Id, ZoneId = c.ZoneId, Stage = stage, ContentType = "image/jpeg", Width = photo.Width, Height = photo.Height,
+        Size = photo.Jpeg.Length, Content = photo.Jpeg, UploadedAt = now, UploadedBy = user.UserId,
+    };
 
     /// <summary>The stage as the timeline names it (stored text, in the zone's working language).</summary>
     private static string StageName(PhotoStage stage) => stage switch
@@ -527,7 +539,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         var category = categoryCode is null ? null : await db.Set<CaseCategory>().AsNoTracking().FirstOrDefaultAsync(c => c.CaseTypeId == type.Id && c.Code == categoryCode, ct);
         var since = time.GetUtcNow().AddDays(-30);
         // A box first (an index-friendly filter), then the true distance.
-        var dLat = metres / 111_320.0;
+        var dLat = metres / GridGeometry.MetresPerDegreeLatitude;
         var dLon = dLat / Math.Max(0.1, Math.Cos(latitude * Math.PI / 180));
         var rows = await db.Set<Case>().AsNoTracking()
             .Where(c => c.CaseTypeId == type.Id && (category == null || c.CategoryId == category.Id) && c.MergedIntoCaseId == null
@@ -536,7 +548,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
             .Select(c => new { c.TrackingCode, c.State, c.SubmittedAt, c.Latitude, c.Longitude })
             .Take(50).ToListAsync(ct);
         return rows.Where(r => r.TrackingCode != exceptCode)
-            .Select(r => new NearbyCase(r.TrackingCode, category?.Name ?? type.Name, r.State, r.SubmittedAt, (int)Metres(latitude, longitude, r.Latitude!.Value, r.Longitude!.Value)))
+            .Select(r => new NearbyCase(r.TrackingCode, category?.Name ?? type.Name, r.State, r.SubmittedAt, (int)GridGeometry.Metres(latitude, longitude, r.Latitude!.Value, r.Longitude!.Value)))
             .Where(n => n.Metres <= metres).OrderBy(n => n.Metres).Take(5).ToList();
     }
 
@@ -550,12 +562,6 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         var type = await db.Set<CaseType>().AsNoTracking().FirstAsync(t => t.Id == c.CaseTypeId, ct);
         var category = c.CategoryId is { } cat ? await db.Set<CaseCategory>().AsNoTracking().Where(x => x.Id == cat).Select(x => x.Code).FirstOrDefaultAsync(ct) : null;
         return await NearbyAsync(c.ZoneId, type.Code, category, lat, lon, exceptCode: c.TrackingCode, ct: ct);
-    }
-
-    private static double Metres(double lat1, double lon1, double lat2, double lon2)
-    {
-        var kx = 111_320 * Math.Cos(lat1 * Math.PI / 180);
-        return Math.Sqrt(Math.Pow((lon2 - lon1) * kx, 2) + Math.Pow((lat2 - lat1) * 111_320, 2));
     }
 
     /// <summary>The work queue: the zone's cases for staff (or a named queue), a requester's own cases otherwise.</summary>
@@ -688,6 +694,7 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
             Measure = c.Measure,
             ResponsiblePerson = c.ResponsiblePerson,
             Anonymised = c.AnonymisedAt is not null,
+            AwaitsRating = AwaitsRating(c),
         };
     }
 

@@ -11,7 +11,14 @@ public static class GridGeometry
     /// <summary>Closer than this to an edge counts as "near the boundary" (GPS on a phone is ±10–30 m).</summary>
     public const double BoundaryMetres = 50;
 
-    private const double MetresPerDegreeLatitude = 111_320;
+    public const double MetresPerDegreeLatitude = 111_320;
+
+    /// <summary>Metres between two nearby points (local flat projection, as for the edges).</summary>
+    public static double Metres(double lat1, double lon1, double lat2, double lon2)
+    {
+        var kx = MetresPerDegreeLatitude * Math.Cos(lat1 * Math.PI / 180);
+        return Math.Sqrt(Math.Pow((lon2 - lon1) * kx, 2) + Math.Pow((lat2 - lat1) * MetresPerDegreeLatitude, 2));
+    }
 
     /// <summary>The outer rings of a GeoJSON Polygon or MultiPolygon (a Feature or bare geometry); holes are ignored.</summary>
     public static IReadOnlyList<(double Lon, double Lat)[]> Rings(string? geoJson)
