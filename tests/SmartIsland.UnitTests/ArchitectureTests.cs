@@ -20,6 +20,8 @@ public sealed class ArchitectureTests
         typeof(SmartIsland.Enterprises.EnterprisesModule).Assembly,
         typeof(SmartIsland.Access.AccessModule).Assembly,
         typeof(SmartIsland.Cases.Domain.CaseWorkflow).Assembly,
+        typeof(SmartIsland.Rules.RulesModule).Assembly,
+        typeof(SmartIsland.Cultivation.CultivationModule).Assembly,
     ];
 
     /// <summary>A module's persisted entities: its zone-owned or versioned rows, and the zone itself.</summary>

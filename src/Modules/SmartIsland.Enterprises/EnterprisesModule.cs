@@ -16,6 +16,7 @@ public static class EnterprisesModule
         services.AddScoped<EnterpriseExport>();
         services.AddScoped<EnterpriseImport>();
         services.AddScoped<IEnterpriseDirectory, EnterpriseDirectory>();
+        services.AddScoped<IEnterpriseProfiles, EnterpriseProfiles>();
         return services;
     }
 

@@ -1,8 +1,10 @@
 using SmartIsland.Access;
 using SmartIsland.Calendar;
 using SmartIsland.Cases;
+using SmartIsland.Cultivation;
 using SmartIsland.Enterprises;
 using SmartIsland.Organisation;
+using SmartIsland.Rules;
 
 namespace SmartIsland.Host.Hosting;
 
@@ -16,6 +18,8 @@ public static class ModuleCatalog
             .AddCalendarModule()
             .AddEnterprisesModule()
             .AddCasesModule()
+            .AddRulesModule()
+            .AddCultivationModule()
             .AddScoped<Cases.Data.IZoneList, HostZoneList>();
 
     public static IEndpointRouteBuilder MapModules(this IEndpointRouteBuilder app)
@@ -26,6 +30,8 @@ public static class ModuleCatalog
         app.MapCalendarModule();
         app.MapEnterprisesModule();
         app.MapCasesModule();
+        app.MapRulesModule();
+        app.MapCultivationModule();
         return app;
     }
 
@@ -37,5 +43,7 @@ public static class ModuleCatalog
         typeof(OrganisationModule).Assembly,
         typeof(EnterprisesModule).Assembly,
         typeof(CasesModule).Assembly,
+        typeof(RulesModule).Assembly,
+        typeof(CultivationModule).Assembly,
     ];
 }

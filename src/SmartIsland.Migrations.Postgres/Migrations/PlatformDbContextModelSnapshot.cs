@@ -925,6 +925,52 @@ namespace SmartIsland.Migrations.Postgres.Migrations
                     b.ToTable("ent_enterprises", (string)null);
                 });
 
+            modelBuilder.Entity("SmartIsland.Enterprises.Domain.EnterpriseFact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("DeclaredBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DeclaredOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ZoneId");
+
+                    b.HasIndex("EnterpriseId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("ent_facts", (string)null);
+                });
+
             modelBuilder.Entity("SmartIsland.Enterprises.Domain.Qualification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -970,6 +1016,10 @@ namespace SmartIsland.Migrations.Postgres.Migrations
                     b.Property<int?>("DesignPatents")
                         .HasColumnType("integer");
 
+                    b.Property<decimal?>("DomesticRdExpense")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
                     b.Property<int?>("Employees")
                         .HasColumnType("integer");
 
@@ -980,6 +1030,14 @@ namespace SmartIsland.Migrations.Postgres.Migrations
                     b.Property<Guid>("EnterpriseId")
                         .HasColumnType("uuid");
 
+                    b.Property<decimal?>("EquityFinancing")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal?>("HighTechProductRevenue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
                     b.Property<int?>("InventionPatents")
                         .HasColumnType("integer");
 
@@ -987,26 +1045,74 @@ namespace SmartIsland.Migrations.Postgres.Migrations
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");
 
+                    b.Property<decimal?>("MainBusinessRevenue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal?>("NetProfit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
                     b.Property<decimal?>("RdExpense")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
+
+                    b.Property<int?>("RdStaff")
+                        .HasColumnType("integer");
 
                     b.Property<decimal?>("Revenue")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ReviewedBy")
+                        .HasColumnType("uuid");
+
                     b.Property<int?>("SoftwareCopyrights")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<decimal?>("TaxPaid")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<int?>("TechConversions")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("TechStaff")
                         .HasColumnType("integer");
 
+                    b.Property<decimal?>("TotalAssets")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal?>("TotalCost")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal?>("TotalIncome")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal?>("TotalLiabilities")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
                     b.Property<int?>("UtilityModelPatents")
                         .HasColumnType("integer");
+
+                    b.Property<decimal?>("ValueAdded")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1492,6 +1598,15 @@ namespace SmartIsland.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SmartIsland.Enterprises.Domain.EnterpriseFact", b =>
+                {
+                    b.HasOne("SmartIsland.Enterprises.Domain.Enterprise", null)
+                        .WithMany("Facts")
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SmartIsland.Enterprises.Domain.Qualification", b =>
                 {
                     b.HasOne("SmartIsland.Enterprises.Domain.Enterprise", null)
@@ -1535,6 +1650,8 @@ namespace SmartIsland.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("SmartIsland.Enterprises.Domain.Enterprise", b =>
                 {
+                    b.Navigation("Facts");
+
                     b.Navigation("Indicators");
 
                     b.Navigation("Qualifications");

@@ -916,6 +916,52 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
                     b.ToTable("ent_enterprises", (string)null);
                 });
 
+            modelBuilder.Entity("SmartIsland.Enterprises.Domain.EnterpriseFact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DeclaredBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DeclaredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ZoneId");
+
+                    b.HasIndex("EnterpriseId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("ent_facts", (string)null);
+                });
+
             modelBuilder.Entity("SmartIsland.Enterprises.Domain.Qualification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -961,6 +1007,10 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
                     b.Property<int?>("DesignPatents")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("DomesticRdExpense")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
                     b.Property<int?>("Employees")
                         .HasColumnType("INTEGER");
 
@@ -971,6 +1021,14 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
                     b.Property<Guid>("EnterpriseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("EquityFinancing")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("HighTechProductRevenue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
                     b.Property<int?>("InventionPatents")
                         .HasColumnType("INTEGER");
 
@@ -978,26 +1036,74 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
                         .HasPrecision(12, 2)
                         .HasColumnType("REAL");
 
+                    b.Property<double?>("MainBusinessRevenue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("NetProfit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
                     b.Property<double?>("RdExpense")
                         .HasPrecision(18, 2)
                         .HasColumnType("REAL");
+
+                    b.Property<int?>("RdStaff")
+                        .HasColumnType("INTEGER");
 
                     b.Property<double?>("Revenue")
                         .HasPrecision(18, 2)
                         .HasColumnType("REAL");
 
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReviewedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("SoftwareCopyrights")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<double?>("TaxPaid")
                         .HasPrecision(18, 2)
                         .HasColumnType("REAL");
 
+                    b.Property<int?>("TechConversions")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("TechStaff")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("TotalAssets")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("TotalCost")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("TotalIncome")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("TotalLiabilities")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
                     b.Property<int?>("UtilityModelPatents")
                         .HasColumnType("INTEGER");
+
+                    b.Property<double?>("ValueAdded")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1483,6 +1589,15 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SmartIsland.Enterprises.Domain.EnterpriseFact", b =>
+                {
+                    b.HasOne("SmartIsland.Enterprises.Domain.Enterprise", null)
+                        .WithMany("Facts")
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SmartIsland.Enterprises.Domain.Qualification", b =>
                 {
                     b.HasOne("SmartIsland.Enterprises.Domain.Enterprise", null)
@@ -1526,6 +1641,8 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("SmartIsland.Enterprises.Domain.Enterprise", b =>
                 {
+                    b.Navigation("Facts");
+
                     b.Navigation("Indicators");
 
                     b.Navigation("Qualifications");

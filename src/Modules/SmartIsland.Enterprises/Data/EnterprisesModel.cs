@@ -27,6 +27,7 @@ internal sealed class EnterprisesModel : IModuleModel
             e.HasIndex(x => new { x.ZoneId, x.ParkId, x.Name });
             e.HasMany(x => x.Qualifications).WithOne().HasForeignKey(q => q.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(x => x.Indicators).WithOne().HasForeignKey(i => i.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.Facts).WithOne().HasForeignKey(f => f.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<Qualification>(q =>
         {
@@ -39,10 +40,26 @@ internal sealed class EnterprisesModel : IModuleModel
         {
             i.ToTable("ent_yearly_indicators");
             i.HasIndex(x => new { x.EnterpriseId, x.Year }).IsUnique();
-            foreach (var money in new[] { nameof(YearlyIndicator.Revenue), nameof(YearlyIndicator.RdExpense), nameof(YearlyIndicator.TaxPaid) })
+            foreach (var money in new[]
+            {
+                nameof(YearlyIndicator.Revenue), nameof(YearlyIndicator.RdExpense), nameof(YearlyIndicator.TaxPaid),
+                nameof(YearlyIndicator.MainBusinessRevenue), nameof(YearlyIndicator.TotalIncome), nameof(YearlyIndicator.HighTechProductRevenue),
+                nameof(YearlyIndicator.DomesticRdExpense), nameof(YearlyIndicator.TotalCost), nameof(YearlyIndicator.TotalAssets),
+                nameof(YearlyIndicator.TotalLiabilities), nameof(YearlyIndicator.NetProfit), nameof(YearlyIndicator.ValueAdded),
+                nameof(YearlyIndicator.EquityFinancing),
+            })
                 i.Property(money).HasPrecision(18, 2);
+            i.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
             i.Property(x => x.LandMu).HasPrecision(12, 2);
             i.Property(x => x.EnergyUseTce).HasPrecision(14, 2);
+        });
+        modelBuilder.Entity<EnterpriseFact>(f =>
+        {
+            f.ToTable("ent_facts");
+            f.Property(x => x.Key).HasMaxLength(64);
+            f.Property(x => x.Value).HasMaxLength(32);
+            f.Property(x => x.Evidence).HasMaxLength(500);
+            f.HasIndex(x => new { x.EnterpriseId, x.Key }).IsUnique();
         });
     }
 }

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using SmartIsland.Cultivation.Data;
+using SmartIsland.Platform.Data;
+
+namespace SmartIsland.Cultivation;
+
+/// <summary>
+/// 梯次培育: each area is a folder read top to bottom — Tiers (screening and pools), Officers
+/// (首席服务员, visits, "1234" goals), Performance (亩均效益), Policies (免申即享), Portal (the enterprise's view).
+/// </summary>
+public static class CultivationModule
+{
+    public static IServiceCollection AddCultivationModule(this IServiceCollection services)
+    {
+        services.AddSingleton<IModuleModel, CultivationModel>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCultivationModule(this IEndpointRouteBuilder app)
+    {
+        return app;
+    }
+}
