@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using SmartIsland.Cultivation.Data;
+using SmartIsland.Cultivation.Tiers;
 using SmartIsland.Platform.Data;
 
 namespace SmartIsland.Cultivation;
@@ -14,11 +15,13 @@ public static class CultivationModule
     public static IServiceCollection AddCultivationModule(this IServiceCollection services)
     {
         services.AddSingleton<IModuleModel, CultivationModel>();
+        services.AddScoped<EligibilityService>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapCultivationModule(this IEndpointRouteBuilder app)
     {
+        app.MapEligibilityApi();
         return app;
     }
 }

@@ -1,5 +1,9 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using SmartIsland.Platform.Data;
+using SmartIsland.Rules.Api;
+using SmartIsland.Rules.Data;
+using SmartIsland.Rules.Features;
 
 namespace SmartIsland.Rules;
 
@@ -8,11 +12,13 @@ public static class RulesModule
 {
     public static IServiceCollection AddRulesModule(this IServiceCollection services)
     {
+        services.AddSingleton<IModuleModel, RulesModel>();
+        services.AddSingleton<IModuleSeeder, RulesSeeder>();
+        services.AddSingleton<RuleSetCache>();
+        services.AddScoped<RuleSetCatalog>();
+        services.AddScoped<IRuleSetCatalog>(sp => sp.GetRequiredService<RuleSetCatalog>());
         return services;
     }
 
-    public static IEndpointRouteBuilder MapRulesModule(this IEndpointRouteBuilder app)
-    {
-        return app;
-    }
+    public static IEndpointRouteBuilder MapRulesModule(this IEndpointRouteBuilder app) => app.MapRulesApi();
 }
