@@ -24,8 +24,14 @@ public static class TierFacts
             Fill(sheet, y);
         }
         if (p.RegisteredOn is { } registered) sheet.SetFact("operatingDays", asOf.DayNumber - registered.DayNumber);
+        sheet.SetFact("evaluationYear", year);
         foreach (var (kind, fact) in Held)
-            sheet.SetFact(fact, p.Qualifications.Any(q => q.Kind == kind && q.IsValidOn(asOf)));
+        {
+            var valid = p.Qualifications.Where(q => q.Kind == kind && q.IsValidOn(asOf)).ToList();
+            sheet.SetFact(fact, valid.Count > 0);
+            if (valid.Select(q => q.ValidFrom).Where(d => d is not null).Min() is { } since)
+                sheet.SetFact("since." + fact["holds.".Length..], since.Year);
+        }
         foreach (var f in p.Facts)
         {
             if (ParseValue(f.Value) is { } v) sheet.SetFact(f.Key, v);

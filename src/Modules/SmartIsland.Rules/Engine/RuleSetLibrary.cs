@@ -48,6 +48,9 @@ public static class RuleSetLibrary
     public static readonly IReadOnlySet<string> SystemFacts = new HashSet<string>(StringComparer.Ordinal)
     {
         "operatingDays", "holds.hnte", "holds.techSme", "holds.innovativeSme", "holds.srdiSme", "holds.littleGiant", "holds.listed",
+        // The year a title held today was first granted (policies reward "newly recognised" enterprises); unknown when not held.
+        "since.hnte", "since.techSme", "since.innovativeSme", "since.srdiSme", "since.littleGiant", "since.listed",
+        "evaluationYear",
     };
 
     /// <summary>
