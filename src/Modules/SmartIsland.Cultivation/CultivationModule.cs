@@ -14,11 +14,14 @@ public static class CultivationModule
     public static IServiceCollection AddCultivationModule(this IServiceCollection services)
     {
         services.AddSingleton<IModuleModel, CultivationModel>();
+        services.AddScoped<Officers.OfficerService>();
+        services.AddScoped<IModuleSeeder, Officers.OfficerDemoSeeder>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapCultivationModule(this IEndpointRouteBuilder app)
     {
+        Officers.OfficersApi.MapOfficersApi(app);
         return app;
     }
 }
