@@ -64,7 +64,10 @@ public static class OfficerRules
     {
         try
         {
-            return today > calendar.AddWorkingDays(lastContact, VisitIntervalWorkingDays);
+            // Counted back from today, so only years up to today need to be loaded: the visit was due on the 60th
+            // working day after the last contact, and is overdue on any later day (a weekend after it included).
+            var passed = calendar.WorkingDaysBetween(lastContact, today);
+            return passed > VisitIntervalWorkingDays || (passed == VisitIntervalWorkingDays && !calendar.IsWorkingDay(today));
         }
         catch (CalendarYearNotLoadedException)
         {

@@ -143,15 +143,8 @@ public sealed class OfficerService(
             At = now, ByUserId = user.UserId, ByName = ActorName, Reason = reason,
         });
         db.AuditReason = previous is null ? "chief service officer assigned" : "chief service officer reassigned: " + reason;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
-        {
-            // Two first assignments at once: the database keeps one officer per enterprise, the second is told to reload.
-            throw new ConflictException("officerUserId", l["Err_AssignedMeanwhile"]);
-        }
+        // Two first assignments at once: the database keeps one officer per enterprise, the second is told to reload.
+        await SaveEditAsync(db, "officerUserId", l["Err_AssignedMeanwhile"], ct);
         return await AssignmentAsync(enterpriseId, ct);
     }
 
@@ -305,7 +298,7 @@ public sealed class OfficerService(
         visit.VisitedOn = input.VisitedOn!.Value;
         visit.Notes = input.Notes!.Trim();
         db.AuditReason = "visit corrected";
-        await db.SaveChangesAsync(ct);
+        await SaveEditAsync(db, "version", l["Err_Stale"], ct);
         return await GetVisitAsync(visitId, ct);
     }
 
@@ -388,14 +381,7 @@ public sealed class OfficerService(
         goal.Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
         goal.UpdatedAt = time.GetUtcNow();
         db.AuditReason = "1234 goal set: " + kind;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
-        {
-            throw new ConflictException("kind", l["Err_GoalMeanwhile"]);
-        }
+        await SaveEditAsync(db, "kind", l["Err_GoalMeanwhile"], ct);
         return (await GoalsAsync(db, enterpriseId, ct)).Single(g => g.Kind == kind);
     }
 
@@ -407,6 +393,23 @@ public sealed class OfficerService(
         var today = Today;
         return goals.OrderBy(g => g.Kind).Select(g => new GoalView(g.Kind, g.TargetYear, g.TargetCount, g.Owner, g.DeclaredStatus, g.DeclaredProgress, g.Note,
             GoalProgressRules.Compute(g, profile, today), g.Version)).ToList();
+    }
+
+    /// <summary>Saves an edit: a stale version is a 409 on "version"; a unique row made meanwhile by someone else a 409 on <paramref name="uniqueField"/>.</summary>
+    private async Task SaveEditAsync(PlatformDbContext db, string uniqueField, string uniqueMessage, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException("version", l["Err_Stale"]);
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            throw new ConflictException(uniqueField, uniqueMessage);
+        }
     }
 
     /// <summary>The enterprise, in the user's zone: another zone's is "not found", as everywhere.</summary>
