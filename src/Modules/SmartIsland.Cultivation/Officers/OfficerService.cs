@@ -27,7 +27,8 @@ public sealed class OfficerService(
 
     private Guid Zone => user.ZoneId ?? throw new ForbiddenException(OfficerAccess.ReadRule, l["Err_NoZone"]);
 
-    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(WorkingClock.ChinaOffset).DateTime);
+    /// <summary>Today in the zone's time (+08:00): the latest day a visit may be recorded for.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(WorkingClock.ChinaOffset).DateTime);
 
     private string ActorName => user.Principal.FindFirst(PlatformClaims.DisplayName)?.Value ?? user.UserName ?? "";
 
