@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
 using SmartIsland.Calendar.Domain;
 using SmartIsland.Cases.Domain;
 using SmartIsland.Cases.Features;
@@ -19,11 +20,12 @@ namespace SmartIsland.Cultivation.Officers;
 /// </summary>
 public sealed class OfficerService(
     IDbContextFactory<PlatformDbContext> dbs, ICurrentUser user, TimeProvider time, IWorkingDayCalendarProvider calendars,
-    IEnterpriseDirectory enterprises, IEnterpriseProfiles profiles, CaseService cases, IStringLocalizer<OfficerStrings> l)
+    IEnterpriseDirectory enterprises, IEnterpriseProfiles profiles, CaseService cases, IStringLocalizer<OfficerStrings> l, ILogger<OfficerService> log)
 {
-    /// <summary>The case type and category an enterprise's request goes in as (the built-in 诉求 type, 企业诉求).</summary>
+    /// <summary>The case type and category an enterprise's request goes in as (the built-in 诉求 type, 企业诉求; else 其他).</summary>
     public const string RequestTypeCode = "request";
     public const string RequestCategory = "enterprise-service";
+    private const string FallbackCategory = "other";
 
     private Guid Zone => user.ZoneId ?? throw new ForbiddenException(OfficerAccess.ReadRule, l["Err_NoZone"]);
 
@@ -240,6 +242,8 @@ public sealed class OfficerService(
             if (problem is not null) errors.Add("photos", $"{upload.FileName ?? $"#{i + 1}"}: {l["Err_BadPhoto"]} ({problem})");
             else accepted.Add(photo!);
         }
+        // The case type is checked before anything is written, so a zone without it refuses the visit instead of keeping it half-done.
+        var category = requests.Count == 0 ? null : await RequestCategoryAsync(enterprise.ZoneId, errors, ct);
         errors.ThrowIfAny();
 
         var now = time.GetUtcNow();
@@ -256,22 +260,75 @@ public sealed class OfficerService(
         db.AuditReason = "visit recorded";
         await db.SaveChangesAsync(ct);
 
-        if (rows.Count > 0)
+        if (rows.Count > 0) await RaiseAsync(db, enterprise, rows, category, ct);
+        return await GetVisitAsync(visit.Id, ct);
+    }
+
+    /// <summary>
+    /// Raises the visit's requests that are not cases yet (one the case engine refused or could not write when the
+    /// visit was recorded): the officer retries from the visit.
+    /// </summary>
+    public async Task<VisitView> RaisePendingAsync(Guid visitId, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var visit = await db.Set<Visit>().AsNoTracking().FirstOrDefaultAsync(v => v.Id == visitId, ct) ?? throw new NotFoundException(l["Err_NoVisit"]);
+        var officer = await db.Set<OfficerAssignment>().AsNoTracking().Where(a => a.EnterpriseId == visit.EnterpriseId).Select(a => (Guid?)a.OfficerUserId).FirstOrDefaultAsync(ct);
+        OfficerAccess.Demand(OfficerAccess.CanRecordVisit(user, officer), OfficerAccess.VisitRule, l["Err_VisitForbidden"]);
+        var enterprise = await EnterpriseAsync(visit.EnterpriseId, ct);
+        var pending = await db.Set<VisitRequest>().Where(r => r.VisitId == visitId && r.CaseId == null).OrderBy(r => r.Position).ToListAsync(ct);
+        if (pending.Count > 0)
         {
-            foreach (var r in rows)
+            var errors = new ValidationErrors();
+            var category = await RequestCategoryAsync(enterprise.ZoneId, errors, ct);
+            errors.ThrowIfAny();
+            await RaiseAsync(db, enterprise, pending, category, ct);
+        }
+        return await GetVisitAsync(visitId, ct);
+    }
+
+    /// <summary>
+    /// Each request goes to the case engine as the enterprise's request: the engine routes it to the enterprise's
+    /// park and tells its chief service officers (CaseRouter). A request the engine refuses stays on the visit
+    /// without a case, shown as such, instead of undoing the visit.
+    /// </summary>
+    private async Task RaiseAsync(PlatformDbContext db, EnterpriseRef enterprise, List<VisitRequest> rows, string? category, CancellationToken ct)
+    {
+        foreach (var r in rows)
+        {
+            try
             {
                 var made = await cases.SubmitAsync(new CaseSubmission
                 {
-                    TypeCode = RequestTypeCode, Category = RequestCategory, EnterpriseId = enterpriseId,
+                    TypeCode = RequestTypeCode, Category = category, EnterpriseId = enterprise.Id,
                     Description = r.Description, Address = enterprise.Name,
                 }, null, ct);
                 r.CaseId = made.Id;
                 r.TrackingCode = made.TrackingCode;
             }
+            catch (Exception e) when (e is PlatformException or DbUpdateException)
+            {
+                log.LogWarning(e, "Visit request {RequestId} was not raised as a case", r.Id);
+            }
+        }
+        if (rows.Any(r => r.CaseId is not null))
+        {
             db.AuditReason = "visit requests raised as cases";
             await db.SaveChangesAsync(ct);
         }
-        return await GetVisitAsync(visit.Id, ct);
+    }
+
+    /// <summary>The category of the zone's request type an enterprise's request is filed under; a problem on "requests" when the zone has no such type.</summary>
+    private async Task<string?> RequestCategoryAsync(Guid zoneId, ValidationErrors errors, CancellationToken ct)
+    {
+        var type = (await cases.PublicTypesAsync(zoneId, ct)).FirstOrDefault(t => t.Code == RequestTypeCode);
+        if (type is null)
+        {
+            errors.Add("requests", l["Err_NoRequestType"]);
+            return null;
+        }
+        return type.Categories.Any(c => c.Code == RequestCategory) ? RequestCategory
+            : type.Categories.Any(c => c.Code == FallbackCategory) ? FallbackCategory
+            : type.Categories.Count > 0 ? type.Categories[0].Code : null;
     }
 
     public async Task<VisitView> GetVisitAsync(Guid visitId, CancellationToken ct = default)

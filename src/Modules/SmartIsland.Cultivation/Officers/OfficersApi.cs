@@ -56,8 +56,15 @@ public static class OfficersApi
             var view = await officers.RecordVisitAsync(id, input, photos, ct);
             SetETag(http, view.Version);
             return TypedResults.Created($"/api/officers/visits/{view.Id}", view);
-        }).WithName("RecordVisit").DisableAntiforgery()
+        }).WithName("RecordVisit").DisableAntiforgery().Accepts<VisitInput>("application/json", "multipart/form-data")
             .WithSummary("Records a visit: JSON {visitedOn, notes, requests[]} or multipart/form-data with the same fields and up to 6 photos; each request becomes a case.");
+
+        api.MapPost("/visits/{visitId:guid}/raise-cases", async (Guid visitId, OfficerService officers, HttpContext http, CancellationToken ct) =>
+        {
+            var view = await officers.RaisePendingAsync(visitId, ct);
+            SetETag(http, view.Version);
+            return TypedResults.Ok(view);
+        }).WithName("RaiseVisitRequests").WithSummary("Raises as cases the visit's requests that are not cases yet.");
 
         api.MapGet("/visits/{visitId:guid}", async (Guid visitId, OfficerService officers, HttpContext http, CancellationToken ct) =>
         {
