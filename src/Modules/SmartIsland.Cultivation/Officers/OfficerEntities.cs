@@ -1,3 +1,4 @@
+using SmartIsland.Platform.Security;
 using SmartIsland.Platform.Tenancy;
 
 namespace SmartIsland.Cultivation.Officers;
@@ -98,7 +99,8 @@ public sealed class ServiceGoal : IZoneOwned, IVersioned
     public int TargetYear { get; set; }
     /// <summary>Patents only: how many patents in force the enterprise aims for by the target year.</summary>
     public int? TargetCount { get; set; }
-    /// <summary>Who drives the goal (e.g. the enterprise's technical director); free text.</summary>
+    /// <summary>Who drives the goal (e.g. the enterprise's technical director): often a person's name, so the audit log keeps it erasable.</summary>
+    [PersonalData]
     public string Owner { get; set; } = "";
     public GoalStatus DeclaredStatus { get; set; } = GoalStatus.Planned;
     public int DeclaredProgress { get; set; }
