@@ -16,12 +16,15 @@ public static class CultivationModule
     {
         services.AddSingleton<IModuleModel, CultivationModel>();
         services.AddScoped<EligibilityService>();
+        services.AddScoped<Officers.OfficerService>();
+        services.AddScoped<IModuleSeeder, Officers.OfficerDemoSeeder>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapCultivationModule(this IEndpointRouteBuilder app)
     {
         app.MapEligibilityApi();
+        Officers.OfficersApi.MapOfficersApi(app);
         return app;
     }
 }
