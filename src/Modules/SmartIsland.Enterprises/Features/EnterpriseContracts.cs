@@ -133,6 +133,17 @@ public sealed class IndicatorInput
         TechConversions = TechConversions, LandMu = LandMu, EnergyUseTce = EnergyUseTce,
     };
 
+    /// <summary>Figures from a detached row (the form keeps them by field key), with the version read.</summary>
+    public static IndicatorInput FromFigures(YearlyIndicator i, int? version) => new()
+    {
+        Revenue = i.Revenue, MainBusinessRevenue = i.MainBusinessRevenue, TotalIncome = i.TotalIncome, HighTechProductRevenue = i.HighTechProductRevenue,
+        NetProfit = i.NetProfit, ValueAdded = i.ValueAdded, TaxPaid = i.TaxPaid, RdExpense = i.RdExpense, DomesticRdExpense = i.DomesticRdExpense,
+        TotalCost = i.TotalCost, TotalAssets = i.TotalAssets, TotalLiabilities = i.TotalLiabilities, EquityFinancing = i.EquityFinancing,
+        Employees = i.Employees, TechStaff = i.TechStaff, RdStaff = i.RdStaff, InventionPatents = i.InventionPatents,
+        UtilityModelPatents = i.UtilityModelPatents, DesignPatents = i.DesignPatents, SoftwareCopyrights = i.SoftwareCopyrights,
+        TechConversions = i.TechConversions, LandMu = i.LandMu, EnergyUseTce = i.EnergyUseTce, Version = version,
+    };
+
     /// <summary>The year as read, ready to edit or correct.</summary>
     public static IndicatorInput From(IndicatorView v) => new()
     {
