@@ -402,6 +402,32 @@ public abstract class EnterpriseFiguresBehaviour<TFactory>(TFactory factory) whe
         }
         (await DetailAsync(dept, id)).Facts.ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_review_corrections_and_facts()
+    {
+        var doc = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json", Ct);
+        var paths = doc.GetProperty("paths");
+        var expected = new (string Path, string Method)[]
+        {
+            ("/api/enterprises/{id}/indicators/{year}/submit", "post"),
+            ("/api/enterprises/{id}/indicators/{year}/review", "post"),
+            ("/api/enterprises/{id}/indicators/{year}/return", "post"),
+            ("/api/enterprises/{id}/indicators/{year}/corrections", "post"),
+            ("/api/enterprises/{id}/indicators/{year}/corrections/{correctionId}/approve", "post"),
+            ("/api/enterprises/{id}/indicators/{year}/corrections/{correctionId}/reject", "post"),
+            ("/api/enterprises/{id}/corrections", "get"),
+            ("/api/enterprises/{id}/facts/{key}", "put"),
+            ("/api/enterprises/{id}/facts/{key}", "delete"),
+        };
+        foreach (var (path, method) in expected)
+        {
+            paths.TryGetProperty(path, out var item).ShouldBeTrue(path);
+            item.GetProperty(method).GetProperty("summary").GetString().ShouldNotBeNullOrWhiteSpace($"{method} {path}");
+        }
+        var input = doc.GetProperty("components").GetProperty("schemas").GetProperty("IndicatorInput").GetProperty("properties");
+        foreach (var figure in IndicatorFields.All) input.TryGetProperty(figure.Key, out _).ShouldBeTrue(figure.Key);
+    }
 }
 
 public sealed class EnterpriseFiguresOnSqlite(SqliteFactory factory) : EnterpriseFiguresBehaviour<SqliteFactory>(factory), IClassFixture<SqliteFactory>;
