@@ -171,6 +171,11 @@ public abstract class EnterpriseFiguresBehaviour<TFactory>(TFactory factory) whe
         selfReview.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await selfReview.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("rule").GetString()!.ShouldStartWith("enterprises.indicators.review");
 
+        var leader = await factory.ClientForAsync("leader");
+        var leaderReview = await StepAsync(leader, id, year, "review", submitted.Version);
+        leaderReview.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await leaderReview.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("rule").GetString()!.ShouldStartWith("enterprises.indicators.review");
+
         (await StepAsync(dept, id, year, "review", submitted.Version)).StatusCode.ShouldBe(HttpStatusCode.OK);
         var reviewed = (await YearAsync(own, id, year))!;
         reviewed.Status.ShouldBe(IndicatorStatus.Reviewed);

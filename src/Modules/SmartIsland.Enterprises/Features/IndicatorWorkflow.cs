@@ -163,8 +163,9 @@ public sealed class IndicatorWorkflow(
     private async Task<YearlyIndicator> LoadAsync(PlatformDbContext db, Guid id, int year, bool reviewer, CancellationToken ct)
     {
         _ = await db.Set<Enterprise>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException(l["NotFound"]);
-        EnterpriseAccess.DemandEdit(user, id, l["ForbiddenEdit"]);
+        // Reviewers are editors: a reviewing step is refused by the review rule, which says what the role lacks.
         if (reviewer) EnterpriseAccess.DemandReview(user, f["ForbiddenReview"]);
+        EnterpriseAccess.DemandEdit(user, id, l["ForbiddenEdit"]);
         return await db.Set<YearlyIndicator>().FirstOrDefaultAsync(i => i.EnterpriseId == id && i.Year == year, ct)
             ?? throw new NotFoundException(f["YearNotFound", year]);
     }
