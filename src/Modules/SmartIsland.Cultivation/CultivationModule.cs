@@ -14,11 +14,14 @@ public static class CultivationModule
     public static IServiceCollection AddCultivationModule(this IServiceCollection services)
     {
         services.AddSingleton<IModuleModel, CultivationModel>();
+        services.AddScoped<Performance.PerformanceService>();
+        services.AddScoped<Performance.PerformanceExport>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapCultivationModule(this IEndpointRouteBuilder app)
     {
+        Performance.PerformanceApi.MapPerformanceApi(app);
         return app;
     }
 }
