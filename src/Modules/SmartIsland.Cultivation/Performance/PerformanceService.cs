@@ -210,7 +210,8 @@ public sealed class PerformanceService(
         if (row is null)
         {
             if (input.Version != 0) throw new ConflictException("version", l["ConcurrencyConflict"]);
-            row = new GradePolicy { Grade = grade, Lever = lever };
+            // Version 1 from the first save, so the unsaved default (0) and the stored row are never mistaken for each other.
+            row = new GradePolicy { Grade = grade, Lever = lever, Version = 1 };
             db.Add(row);
         }
         else
