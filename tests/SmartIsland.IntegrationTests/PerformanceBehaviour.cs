@@ -110,6 +110,7 @@ public abstract class PerformanceBehaviour<TFactory>(TFactory factory) where TFa
         var outcome = await ReadAsync<PerformanceRunOutcome>(await admin.PostAsJsonAsync("/api/performance/runs", new { period = "2021" }, Ct));
         outcome.Scored.ShouldBe(6);
         outcome.WithoutFigures.ShouldContain("洛阳示例智能装备有限公司"); // demo firms have no 2021 figures: listed, not scored
+        outcome.WithoutFiguresCount.ShouldBe(outcome.WithoutFigures.Count);
 
         var results = await ReadAsync<PerformanceResults>(await admin.GetAsync("/api/performance/results?period=2021&pageSize=50", Ct));
         var rows = results.Items.ToDictionary(r => r.Name);
@@ -183,6 +184,38 @@ public abstract class PerformanceBehaviour<TFactory>(TFactory factory) where TFa
         empty.GetProperty("errors").GetProperty("period")[0].GetString()!.ShouldContain("2001");
         (await ReadAsync<List<RunSummary>>(await admin.GetAsync("/api/performance/runs", Ct))).Count.ShouldBe(runsBefore);
         (await admin.GetAsync("/api/performance/results?period=2001", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_revision_applies_from_its_effective_date_and_reruns_keep_the_history_of_the_period()
+    {
+        var admin = await factory.ClientForAsync("b-admin");
+        const decimal Wan = 10_000m;
+        var ids = await RegistryAsync(2020, 6_000,
+            ("历史甲", new Figures(100 * Wan, 10, 400 * Wan, 200, 400 * Wan, 10_000 * Wan)),  // tax 10 → 50; VA/tce 2 → 30; 4% → 20
+            ("历史乙", new Figures(50 * Wan, 10, 200 * Wan, 200, 200 * Wan, 10_000 * Wan)));  // 5 → 25; 1 → 15; 2% → 10
+        var old = await PutSchemeAsync(admin, TestScheme);
+        // A later revision that only applies from 2022: tax per mu alone.
+        var later = await ReadAsync<PerformanceSchemeView>(await admin.PutAsJsonAsync("/api/performance/scheme", new
+        {
+            definition = TestScheme with { Indicators = [TestScheme.Indicators[0] with { Weight = 100 }] },
+            revision = old.Revision, effectiveFrom = "2022-01-01", reason = "2022 年起只看亩均税收",
+        }, Json, Ct));
+        later.Revision.ShouldBe(old.Revision + 1);
+
+        var first = await ReadAsync<PerformanceRunOutcome>(await admin.PostAsJsonAsync("/api/performance/runs", new { period = "2020" }, Ct));
+        first.Run.SchemeRevision.ShouldBe(old.Revision);
+        var results = await ReadAsync<PerformanceResults>(await admin.GetAsync("/api/performance/results?period=2020", Ct));
+        results.Items.Select(r => (r.Name, r.Total)).ShouldBe([("历史甲", 100m), ("历史乙", 50m)]);
+
+        await ReadAsync<ExclusionView>(await admin.PostAsJsonAsync("/api/performance/exclusions", new { enterpriseId = ids["历史甲"], reason = "初创期" }, Ct));
+        var second = await ReadAsync<PerformanceRunOutcome>(await admin.PostAsJsonAsync("/api/performance/runs", new { period = "2020" }, Ct));
+        (await admin.DeleteAsync($"/api/performance/exclusions/{ids["历史甲"]}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var runs = await ReadAsync<List<RunSummary>>(await admin.GetAsync("/api/performance/runs", Ct));
+        runs.Where(r => r.Period == "2020").Select(r => r.Id).ShouldBe([second.Run.Id, first.Run.Id]); // newest first, both kept
+
+        var card = await ReadAsync<GradeCard>(await admin.GetAsync($"/api/performance/enterprises/{ids["历史乙"]}", Ct));
+        (card.Yearly!.Rank, card.Yearly.GradedCount).ShouldBe((1, 1)); // the latest run of 2020: 历史甲 was left out of grading
     }
 
     [Fact]

@@ -24,8 +24,11 @@ public sealed class PerformanceRunInput
     public string? Period { get; set; }
 }
 
-/// <summary>What a run did: the stored summary, and the enterprises it could not score because they have no figures for the year.</summary>
-public sealed record PerformanceRunOutcome(RunSummary Run, int FiguresYear, bool YearlyFiguresForQuarter, int Scored, IReadOnlyList<string> WithoutFigures);
+/// <summary>
+/// What a run did: the stored summary, and the enterprises it could not score because they have no figures for the year
+/// (their count, and the first <see cref="PerformanceService.WithoutFiguresListed"/> names).
+/// </summary>
+public sealed record PerformanceRunOutcome(RunSummary Run, int FiguresYear, bool YearlyFiguresForQuarter, int Scored, int WithoutFiguresCount, IReadOnlyList<string> WithoutFigures);
 
 public sealed record PerformanceItem(string Key, decimal? Value, decimal Points, bool Missing, bool AverageUsed, string? MissingReason);
 

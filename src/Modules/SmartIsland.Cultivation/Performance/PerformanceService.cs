@@ -23,6 +23,9 @@ public sealed class PerformanceService(
 {
     private static readonly DateOnly DefaultEffectiveFrom = new(2000, 1, 1);
 
+    /// <summary>How many names of enterprises without figures a run returns (all are counted).</summary>
+    public const int WithoutFiguresListed = 200;
+
     public bool CanManage => PerformanceAccess.CanManage(user);
 
     // ---- scheme ----
@@ -117,7 +120,8 @@ public sealed class PerformanceService(
         if (units.Count == 0) throw new ValidationFailedException("period", l["NoFigures", period.Year]);
         var run = await scoring.RunAsync(PerformanceDefaults.SchemeKey, period, units,
             period.IsYear ? $"per-mu evaluation {period}" : $"per-mu monitoring {period} (yearly figures of {period.Year})", ct);
-        return new PerformanceRunOutcome(run.Run, period.Year, !period.IsYear, units.Count, without.Order(StringComparer.Ordinal).ToList());
+        return new PerformanceRunOutcome(run.Run, period.Year, !period.IsYear, units.Count, without.Count,
+            without.Order(StringComparer.Ordinal).Take(WithoutFiguresListed).ToList());
     }
 
     public async Task<IReadOnlyList<RunSummary>> RunsAsync(CancellationToken ct = default)
