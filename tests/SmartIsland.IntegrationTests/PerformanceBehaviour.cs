@@ -236,6 +236,17 @@ public abstract class PerformanceBehaviour<TFactory>(TFactory factory) where TFa
     }
 
     [Fact]
+    public async Task The_OpenAPI_document_describes_the_performance_endpoints()
+    {
+        var client = await factory.ClientForAsync("dept");
+        var doc = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json", Ct);
+        var paths = doc.GetProperty("paths");
+        paths.GetProperty("/api/performance/runs").GetProperty("post").GetProperty("summary").GetString()!.ShouldContain("2025Q3");
+        paths.GetProperty("/api/performance/scheme").GetProperty("put").GetProperty("summary").GetString()!.ShouldContain("100");
+        paths.TryGetProperty("/api/performance/enterprises/{id}", out _).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task An_enterprise_user_reads_only_its_own_card_and_cannot_run_or_configure()
     {
         var enterprise = await factory.ClientForAsync("enterprise");
