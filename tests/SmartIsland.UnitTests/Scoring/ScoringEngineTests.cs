@@ -259,6 +259,14 @@ public sealed class ScoringEngineTests
         result.Total.ShouldBe(47m); // 50 + 2 − 5
     }
 
+    [Fact]
+    public void An_invalid_scheme_or_a_unit_given_twice_is_refused_before_scoring()
+    {
+        Should.Throw<ArgumentException>(() => ScoringEngine.Score(Scheme(Ratio("x", -1, 1)), UnitsWithTotals(1)));
+        var unit = Unit("a", ("x", 1));
+        Should.Throw<ArgumentException>(() => ScoringEngine.Score(Straight(), [unit, unit]));
+    }
+
     [Theory]
     [InlineData("2025", 2025, null, "2025-12-31")]
     [InlineData("2025Q1", 2025, 1, "2025-03-31")]

@@ -39,6 +39,7 @@ public static class ScoringEngine
     {
         var problems = SchemeValidator.Validate(scheme);
         if (problems.Count > 0) throw new ArgumentException($"invalid scheme: {problems[0].Field} {problems[0].Code}", nameof(scheme));
+        if (units.Select(u => u.UnitId).Distinct().Count() != units.Count) throw new ArgumentException("a unit appears twice", nameof(units));
 
         var graded = units.Where(u => !u.Excluded).ToList();
         var points = new Dictionary<(Guid, string), IndicatorScore>();
