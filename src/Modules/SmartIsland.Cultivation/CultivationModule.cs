@@ -18,6 +18,8 @@ public static class CultivationModule
         services.AddScoped<EligibilityService>();
         services.AddScoped<Officers.OfficerService>();
         services.AddScoped<IModuleSeeder, Officers.OfficerDemoSeeder>();
+        services.AddScoped<Performance.PerformanceService>();
+        services.AddScoped<Performance.PerformanceExport>();
         return services;
     }
 
@@ -25,6 +27,7 @@ public static class CultivationModule
     {
         app.MapEligibilityApi();
         Officers.OfficersApi.MapOfficersApi(app);
+        Performance.PerformanceApi.MapPerformanceApi(app);
         return app;
     }
 }
