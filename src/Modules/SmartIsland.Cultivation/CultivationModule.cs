@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using SmartIsland.Cultivation.Data;
+using SmartIsland.Cultivation.Policies;
 using SmartIsland.Cultivation.Tiers;
 using SmartIsland.Platform.Data;
 
@@ -16,12 +17,15 @@ public static class CultivationModule
     {
         services.AddSingleton<IModuleModel, CultivationModel>();
         services.AddScoped<EligibilityService>();
+        services.AddScoped<PolicyService>();
+        services.AddScoped<IModuleSeeder, PolicySeeder>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapCultivationModule(this IEndpointRouteBuilder app)
     {
         app.MapEligibilityApi();
+        app.MapPoliciesApi();
         return app;
     }
 }
