@@ -282,6 +282,37 @@ public abstract class PolicyBehaviour<TFactory>(TFactory factory) where TFactory
     }
 
     [Fact]
+    public async Task An_enterprise_close_to_a_policy_sees_it_with_the_gap_in_yuan()
+    {
+        // Sales 1,000万 against a 1,200万 condition: closeness (1 + 1 + 1 + 1000/1200) / 4 ≈ 0.958 ≥ 0.8, gap 200万.
+        var near = await TechSmeAsync("政策接近甲有限公司", 2019, 2_000_000);
+        // Also first registered in another year: (1 + 0 + 1 + 0.833) / 4 ≈ 0.708, not close.
+        var far = await TechSmeAsync("政策较远乙有限公司", 2009, 2_000_000);
+        var dept = await factory.ClientForAsync("dept");
+        var body = JsonSerializer.SerializeToNode(await PolicyBodyAsync("rd-close", 2019))!;
+        body["conditions"]!["conditions"]!.AsArray().Add(JsonSerializer.SerializeToNode(new
+        {
+            key = "revenue", title = new { zh = "上一年度销售收入不低于1200万元", en = "Sales of at least 12m last year" }, cite = "测试政策 第三条",
+            value = "revenue", op = ">=", threshold = "1200万", unit = "yuan",
+        }));
+        var created = await dept.PostAsJsonAsync("/api/policies", body, Ct);
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Ct));
+        var summary = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("summary");
+        var policy = summary.GetProperty("id").GetGuid();
+        (await dept.PostAsJsonAsync($"/api/policies/{policy}/publish", new { rowVersion = summary.GetProperty("rowVersion").GetInt32() }, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await EntitlementsAsync(dept, policy)).ShouldBeEmpty();
+
+        var close = (await dept.GetFromJsonAsync<JsonElement>($"/api/policies/enterprises/{near.Id}", Ct)).GetProperty("closeTo").EnumerateArray()
+            .Single(p => p.GetProperty("policyId").GetGuid() == policy);
+        close.GetProperty("outcome").GetString().ShouldBe("NotEligible");
+        var gap = close.GetProperty("gaps").EnumerateArray().ShouldHaveSingleItem();
+        gap.GetProperty("key").GetString().ShouldBe("revenue");
+        gap.GetProperty("gap").GetDecimal().ShouldBe(2_000_000m);
+        (await dept.GetFromJsonAsync<JsonElement>($"/api/policies/enterprises/{far.Id}", Ct)).GetProperty("closeTo").EnumerateArray()
+            .ShouldNotContain(p => p.GetProperty("policyId").GetGuid() == policy);
+    }
+
+    [Fact]
     public async Task The_illustrative_hnte_award_finds_the_demo_zones_2024_recognitions()
     {
         var dept = await factory.ClientForAsync("dept");
