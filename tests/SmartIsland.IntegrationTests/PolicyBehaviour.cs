@@ -327,6 +327,14 @@ public abstract class PolicyBehaviour<TFactory>(TFactory factory) where TFactory
         found.ShouldAllBe(e => e.GetProperty("status").GetString() == "Found" && e.GetProperty("computedAmount").GetDecimal() == 100_000m);
     }
 
+    [Fact]
+    public async Task The_policy_endpoints_are_in_the_openapi_document()
+    {
+        var paths = (await factory.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json", Ct)).GetProperty("paths");
+        foreach (var path in new[] { "/api/policies", "/api/policies/{id}/run", "/api/policies/{id}/entitlements/{entitlementId}/{step}", "/api/policies/enterprises/{enterpriseId}" })
+            paths.TryGetProperty(path, out _).ShouldBeTrue(path);
+    }
+
     /// <summary>Gives an existing (demo) enterprise a 科技型 title and a known R&amp;D figure for 2025.</summary>
     private async Task GrantTechSmeAsync(Guid enterpriseId, int since, decimal rd2025)
     {

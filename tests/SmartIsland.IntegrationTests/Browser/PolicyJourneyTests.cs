@@ -48,6 +48,10 @@ public sealed class PolicyJourneyTests(PolicyBrowserFactory factory) : IClassFix
         (await page.TextContentAsync("[data-testid=run-summary]"))!.ShouldContain("新发现 4 家");
         (await page.Locator("[data-testid=entitlement-table] tbody tr").CountAsync()).ShouldBe(4);
 
+        // Each row keeps how the rules decided when it was found.
+        await page.Locator("[data-testid=toggle-explanation]").First.ClickAsync();
+        (await page.TextContentAsync("[data-testid=explanation]"))!.ShouldContain("示例政策 第二条（二）");
+
         await page.Locator("[data-testid=step-confirm]").First.ClickAsync();
         await page.ClickAsync("[data-testid=action-submit]");
         await page.WaitForSelectorAsync("[data-testid=entitlement-status] >> text=已确认");
