@@ -328,6 +328,30 @@ public abstract class PolicyBehaviour<TFactory>(TFactory factory) where TFactory
     }
 
     [Fact]
+    public async Task A_preview_evaluates_one_enterprise_without_storing_and_a_closed_policy_is_not_run()
+    {
+        var e = await TechSmeAsync("政策试算甲有限公司", 2020, 5_000_000); // 5% = 25万 → capped at 20万
+        var dept = await factory.ClientForAsync("dept");
+        var before = (await dept.GetFromJsonAsync<JsonElement>("/api/policies", Ct)).GetProperty("total").GetInt32();
+        var preview = await dept.PostAsJsonAsync("/api/policies/preview", new { conditions = Conditions(2020), amountFormula = "min(rdExpense * 5%, 20万)", year = 2026, enterpriseId = e.Id }, Ct);
+        preview.StatusCode.ShouldBe(HttpStatusCode.OK, await preview.Content.ReadAsStringAsync(Ct));
+        var result = await preview.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        result.GetProperty("outcome").GetString().ShouldBe("Eligible");
+        result.GetProperty("amount").GetDecimal().ShouldBe(200_000m);
+        var bad = await dept.PostAsJsonAsync("/api/policies/preview", new { conditions = Conditions(2020), amountFormula = "max(", year = 2026, enterpriseId = e.Id }, Ct);
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await bad.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").TryGetProperty("amountFormula", out _).ShouldBeTrue();
+        (await dept.GetFromJsonAsync<JsonElement>("/api/policies", Ct)).GetProperty("total").GetInt32().ShouldBe(before);
+
+        var policy = await PublishedPolicyAsync(dept, "rd-close-run", 2020);
+        var version = (await dept.GetFromJsonAsync<JsonElement>($"/api/policies/{policy}", Ct)).GetProperty("summary").GetProperty("rowVersion").GetInt32();
+        var noReason = await dept.PostAsJsonAsync($"/api/policies/{policy}/close", new { rowVersion = version }, Ct);
+        noReason.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await dept.PostAsJsonAsync($"/api/policies/{policy}/close", new { rowVersion = version, reason = "年度预算已用完" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await dept.PostAsync($"/api/policies/{policy}/run", null, Ct)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
     public async Task The_policy_endpoints_are_in_the_openapi_document()
     {
         var paths = (await factory.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json", Ct)).GetProperty("paths");
