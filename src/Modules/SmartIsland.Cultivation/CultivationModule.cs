@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using SmartIsland.Cultivation.Data;
+using SmartIsland.Cultivation.Policies;
 using SmartIsland.Cultivation.Tiers;
 using SmartIsland.Platform.Data;
 
@@ -20,6 +21,8 @@ public static class CultivationModule
         services.AddScoped<IModuleSeeder, Officers.OfficerDemoSeeder>();
         services.AddScoped<Performance.PerformanceService>();
         services.AddScoped<Performance.PerformanceExport>();
+        services.AddScoped<PolicyService>();
+        services.AddScoped<IModuleSeeder, PolicySeeder>();
         return services;
     }
 
@@ -28,6 +31,7 @@ public static class CultivationModule
         app.MapEligibilityApi();
         Officers.OfficersApi.MapOfficersApi(app);
         Performance.PerformanceApi.MapPerformanceApi(app);
+        app.MapPoliciesApi();
         return app;
     }
 }

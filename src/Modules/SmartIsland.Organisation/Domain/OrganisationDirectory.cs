@@ -44,6 +44,9 @@ public interface IOrganisationDirectory
 
     /// <summary>The grid of a zone whose polygon contains the point; null when none does.</summary>
     Task<GridMatch?> LocateAsync(Guid zoneId, double latitude, double longitude, CancellationToken cancellationToken = default);
+
+    /// <summary>A zone by its division code, for system work without a signed-in zone (seeding a zone's demo data).</summary>
+    Task<ZoneInfo?> ZoneByDivisionAsync(string divisionCode, CancellationToken cancellationToken = default);
 }
 
 internal sealed class OrganisationDirectory(IDbContextFactory<PlatformDbContext> dbs, ICurrentUser user, GridCache gridCache) : IOrganisationDirectory
@@ -53,6 +56,14 @@ internal sealed class OrganisationDirectory(IDbContextFactory<PlatformDbContext>
         if (user.ZoneId is not { } zoneId) return null;
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         return await db.Set<Zone>().AsNoTracking().Where(z => z.Id == zoneId)
+            .Select(z => new ZoneInfo(z.Id, z.Name, z.ShortName, z.DivisionCode, z.Hotline))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<ZoneInfo?> ZoneByDivisionAsync(string divisionCode, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        return await db.Set<Zone>().AsNoTracking().Where(z => z.DivisionCode == divisionCode)
             .Select(z => new ZoneInfo(z.Id, z.Name, z.ShortName, z.DivisionCode, z.Hotline))
             .FirstOrDefaultAsync(cancellationToken);
     }
