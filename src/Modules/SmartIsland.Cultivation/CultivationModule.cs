@@ -16,12 +16,18 @@ public static class CultivationModule
     {
         services.AddSingleton<IModuleModel, CultivationModel>();
         services.AddScoped<EligibilityService>();
+        services.AddSingleton<ScreeningProgress>();
+        services.AddSingleton<ScreeningLauncher>();
+        services.AddScoped<TierScreening>();
+        services.AddScoped<PoolService>();
+        services.AddScoped<PoolExport>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapCultivationModule(this IEndpointRouteBuilder app)
     {
         app.MapEligibilityApi();
+        app.MapPoolsApi();
         return app;
     }
 }

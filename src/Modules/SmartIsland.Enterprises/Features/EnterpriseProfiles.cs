@@ -60,6 +60,9 @@ public interface IEnterpriseProfiles
 
     /// <summary>Every enterprise of the current zone, in id order, read in batches (for screening 100,000 at a time).</summary>
     IAsyncEnumerable<EnterpriseProfile> StreamZoneAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Every zone that has at least one enterprise (system work across zones: nightly screening).</summary>
+    Task<IReadOnlyList<Guid>> ZonesWithEnterprisesAsync(CancellationToken cancellationToken = default);
 }
 
 internal sealed class EnterpriseProfiles(IDbContextFactory<PlatformDbContext> dbs) : IEnterpriseProfiles
@@ -91,6 +94,12 @@ internal sealed class EnterpriseProfiles(IDbContextFactory<PlatformDbContext> db
             foreach (var p in await LoadAsync(db, db.Set<Enterprise>().Where(e => batch.Contains(e.Id)), cancellationToken))
                 yield return p;
         }
+    }
+
+    public async Task<IReadOnlyList<Guid>> ZonesWithEnterprisesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        return await db.Set<Enterprise>().IgnoreQueryFilters().AsNoTracking().Select(e => e.ZoneId).Distinct().ToListAsync(cancellationToken);
     }
 
     private static async Task<List<EnterpriseProfile>> LoadAsync(PlatformDbContext db, IQueryable<Enterprise> which, CancellationToken ct)
