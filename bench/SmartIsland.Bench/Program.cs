@@ -17,6 +17,7 @@ using MiniExcel = MiniExcelLibs.MiniExcel;
 // dotnet run -c Release --project bench/SmartIsland.Bench -- count DATADIR
 // dotnet run -c Release --project bench/SmartIsland.Bench -- cases-generate DATADIR N
 // dotnet run -c Release --project bench/SmartIsland.Bench -- cases-metrics DATADIR [ROUNDS]
+// dotnet run -c Release --project bench/SmartIsland.Bench -- screen DATADIR [ENTERPRISES=100000]
 // Each step is its own process so its peak memory is its own.
 var command = args.ElementAtOrDefault(0);
 return command switch
@@ -29,6 +30,7 @@ return command switch
     "count" => await IntakeLoad.CountAsync(args[1]),
     "cases-generate" => await CaseMetricsBench.GenerateAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture)),
     "cases-metrics" => await CaseMetricsBench.MeasureAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 30),
+    "screen" => await ScreeningBench.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000),
     _ => Usage(),
 };
 
