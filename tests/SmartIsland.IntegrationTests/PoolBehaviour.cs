@@ -224,6 +224,27 @@ public abstract class PoolBehaviour<TFactory>(TFactory factory) where TFactory :
     }
 
     [Fact]
+    public async Task The_minimum_closeness_is_checked_versioned_and_needs_a_reason()
+    {
+        var dept = await factory.ClientForAsync("dept");
+        var version = (await dept.GetFromJsonAsync<JsonElement>("/api/pools", Ct)).GetProperty("settingsVersion").GetInt32();
+        var low = await dept.PutAsJsonAsync("/api/pools/settings", new { minCloseness = 0.3m, version, reason = "扩大储备" }, Ct);
+        low.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await low.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").TryGetProperty("minCloseness", out _).ShouldBeTrue();
+        var noReason = await dept.PutAsJsonAsync("/api/pools/settings", new { minCloseness = 0.8m, version }, Ct);
+        (await noReason.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").TryGetProperty("reason", out _).ShouldBeTrue();
+
+        // The same 0.8 the other tests rely on, saved explicitly: the version moves, and the old one is stale.
+        var saved = await dept.PutAsJsonAsync("/api/pools/settings", new { minCloseness = 0.8m, version, reason = "按区管委会意见确认门槛" }, Ct);
+        saved.StatusCode.ShouldBe(HttpStatusCode.OK, await saved.Content.ReadAsStringAsync(Ct));
+        (await saved.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("minCloseness").GetDecimal().ShouldBe(0.8m);
+        var stale = await dept.PutAsJsonAsync("/api/pools/settings", new { minCloseness = 0.8m, version, reason = "重复提交" }, Ct);
+        stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var grid = await (await factory.ClientForAsync("grid")).PutAsJsonAsync("/api/pools/settings", new { minCloseness = 0.8m, version = version + 1, reason = "试试" }, Ct);
+        grid.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task An_enterprise_user_reads_only_its_own_pools()
     {
         var enterprise = await factory.ClientForAsync("enterprise");

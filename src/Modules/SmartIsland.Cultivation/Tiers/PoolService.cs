@@ -327,7 +327,8 @@ public sealed class PoolService(
         if (s is null)
         {
             if (input.Version != 0) throw new ConflictException("version", l["Stale"]);
-            s = new PoolSettings { ZoneId = Zone };
+            // Version 0 stands for "the default, never saved"; the first saved row is version 1.
+            s = new PoolSettings { ZoneId = Zone, Version = 1 };
             db.Add(s);
         }
         else

@@ -150,7 +150,7 @@ public sealed class TierScreening(
         await using (var tx = await db.BeginAuditedTransactionAsync(ct))
         {
             await db.Set<TierStanding>().Where(s => s.ZoneId == zone).ExecuteDeleteAsync(ct);
-            await StandingWriter.InsertAsync(db, standings, ct);
+            await RowWriter.InsertAsync(db, standings, ct);
             var min = await db.Set<PoolSettings>().AsNoTracking().Select(s => (decimal?)s.MinCloseness).FirstOrDefaultAsync(ct) ?? PoolSettings.DefaultMinCloseness;
             var (entered, left) = await KeepPoolsAsync(db, zone, run.Id, sets.Select(s => s.Definition.Code).ToList(), heads, standings, min, now, ct);
 
@@ -165,6 +165,7 @@ public sealed class TierScreening(
             row.EvaluateMs = evaluateTicks / TimeSpan.TicksPerMillisecond;
             row.Status = ScreeningStatus.Done;
             row.FinishedAt = clock.GetUtcNow();
+            // Up to here: standings and new pool rows written; the audited entry updates below are a further cost.
             row.WriteMs = writing.ElapsedMilliseconds;
             // The standings are a derived snapshot: one audit entry says what was replaced, with the counts.
             db.RecordAction("Screen", nameof(TierStanding), run.Id.ToString(), details: new
@@ -176,6 +177,7 @@ public sealed class TierScreening(
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             run = row;
+            log.LogInformation("Screening run {Run} written in {Ms} ms ({Entered} entered, {Left} left the pools)", run.Id, writing.ElapsedMilliseconds, entered, left);
         }
         return ScreeningSummary.Of(run);
     }
@@ -220,7 +222,11 @@ public sealed class TierScreening(
         var headById = heads.ToDictionary(h => h.Id);
         int entered = 0, left = 0;
 
-        void Event(PoolEntry e, string kind, int? from, int? to, string reason) => db.Add(new PoolEvent
+        // New entries and every history row are bulk-written (RowWriter); changes to existing entries go through
+        // the audited SaveChanges. A first screening of a large zone may put tens of thousands in the pools at once.
+        var fresh = new List<PoolEntry>();
+        var events = new List<PoolEvent>();
+        void Event(PoolEntry e, string kind, int? from, int? to, string reason) => events.Add(new PoolEvent
         {
             ZoneId = zone, Code = e.Code, EnterpriseId = e.EnterpriseId, At = now, Kind = kind, FromRank = from, ToRank = to,
             Closeness = e.Closeness, RunId = runId, ActorName = "screening", Reason = reason,
@@ -245,16 +251,16 @@ public sealed class TierScreening(
                 if (!candidate) continue;
                 entry = new PoolEntry { ZoneId = zone, Code = s.Code, EnterpriseId = s.EnterpriseId, EnteredAt = now };
                 Refresh(entry, h, s);
-                db.Add(entry);
+                fresh.Add(entry);
                 byKey[(s.Code, s.EnterpriseId)] = entry;
                 entries.Add(entry);
                 newcomers.Add(entry);
                 entered++;
                 continue;
             }
-            Refresh(entry, h, s);
             if (entry.LeftAt is null)
             {
+                Refresh(entry, h, s);
                 var why = held ? LeaveReasons.TitleHeld
                     : s.Outcome == nameof(Outcome.Eligible) ? LeaveReasons.Eligible
                     : !candidate && !entry.AddedByHand ? LeaveReasons.BelowMinimum
@@ -263,6 +269,7 @@ public sealed class TierScreening(
             }
             else if (candidate && !entry.RemovedByHand)
             {
+                Refresh(entry, h, s);
                 entry.LeftAt = null;
                 entry.EnteredAt = now;
                 entry.AddedByHand = false;
@@ -294,6 +301,8 @@ public sealed class TierScreening(
                 }
             }
         }
+        await RowWriter.InsertAsync(db, fresh, ct);
+        await RowWriter.InsertAsync(db, events, ct);
         return (entered, left);
     }
 

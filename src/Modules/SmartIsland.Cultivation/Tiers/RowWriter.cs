@@ -8,23 +8,25 @@ using SmartIsland.Platform.Data;
 namespace SmartIsland.Cultivation.Tiers;
 
 /// <summary>
-/// Writes a zone's standings (500,000 rows for 100,000 enterprises × 5 sets) with prepared INSERTs inside the
-/// caller's transaction, using EF's mapping (columns, converters) but not its change tracker, which would cost
-/// most of the time. The rows are a derived snapshot, so they are not audited one by one (see <see cref="TierStanding"/>).
+/// Writes what a screening produces — a zone's standings (500,000 rows for 100,000 enterprises × 5 sets), new pool
+/// entries and their history — with prepared INSERTs inside the caller's transaction, using EF's mapping (columns,
+/// converters) but not its change tracker, which would cost most of the time. These rows are not audited one by
+/// one: the run's single "Screen" audit entry records what was written, and the pool history is itself the
+/// record of each move (with the run that caused it).
 /// </summary>
-internal static class StandingWriter
+internal static class RowWriter
 {
     /// <summary>
     /// Rows per statement: SQLite binds parameters by name (cost grows with their square), one row per reused
     /// prepared statement is fastest there (the platform's BulkInserter measured it); Npgsql binds by position, so
-    /// PostgreSQL takes 500 rows (5,500 parameters, well under its 65,535) per round trip.
+    /// PostgreSQL takes 500 rows (at most 8,000 parameters here, well under its 65,535) per round trip.
     /// </summary>
     private static int RowsPerStatement(PlatformDbContext db) => db.Provider == DatabaseProvider.Postgres ? 500 : 1;
 
-    public static async Task InsertAsync(PlatformDbContext db, IReadOnlyList<TierStanding> rows, CancellationToken ct)
+    public static async Task InsertAsync<T>(PlatformDbContext db, IReadOnlyList<T> rows, CancellationToken ct) where T : class
     {
         if (rows.Count == 0) return;
-        var entity = db.Model.FindEntityType(typeof(TierStanding))!;
+        var entity = db.Model.FindEntityType(typeof(T))!;
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var sql = db.GetService<ISqlGenerationHelper>();
         var columns = entity.GetProperties().Select(p =>
@@ -35,7 +37,7 @@ internal static class StandingWriter
             return (Getter: p.GetGetter(), Mapping: mapping, ToProvider: toProvider, Name: sql.DelimitIdentifier(p.GetColumnName(table)!));
         }).ToArray();
         var insertInto = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ";
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("Standings are written inside a transaction.");
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("Screening rows are written inside a transaction.");
         var per = RowsPerStatement(db);
 
         async Task<DbCommand> CreateAsync(int count)
