@@ -3,6 +3,7 @@
 # "peak" is the peak working set of the process that did that step (host services included).
 # `./bench/run.sh intake` runs only the Open311 intake step (INTAKE_SECONDS per mode, default 20);
 # `./bench/run.sh metrics` only the case metrics step (1,000,000 cases, about 3 GB of disk, a few minutes).
+# `./bench/run.sh tiers` only the tier eligibility step (100,000 enterprises; issue 4).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 STEPS=${1:-all}
@@ -45,6 +46,23 @@ if [ "$STEPS" = all ] || [ "$STEPS" = metrics ]; then
 echo "# case metrics (issue 3): 1,000,000 cases in the demo zone, then the metrics query over several periods"
 $B cases-generate "$WORK/cases-db" 1000000
 $B cases-metrics "$WORK/cases-db" 30
+fi
+
+if [ "$STEPS" = all ] || [ "$STEPS" = tiers ]; then
+echo "# tiers (issue 4): 100,000 enterprises × 3 years, every tier rule set evaluated (read + evaluate), then the eligibility API one enterprise at a time"
+$B tiers-generate "$WORK/tiers-db" 100000
+$B tiers-evaluate "$WORK/tiers-db" 3
+dotnet build src/SmartIsland.Host -c Release -nologo -v q >/dev/null
+PORT=${TIERS_PORT:-5399}
+( cd src/SmartIsland.Host/bin/Release/net10.0 && \
+  ASPNETCORE_URLS=http://127.0.0.1:$PORT SMARTISLAND_DATA_DIR="$WORK/tiers-db" Database__DemoData=true \
+  Scheduler__Enabled=false Logging__LogLevel__Default=Warning \
+  exec dotnet SmartIsland.Host.dll --contentRoot "$PWD" ) > "$WORK/tiers-host.log" 2>&1 &
+TIERS_PID=$!
+trap 'kill $TIERS_PID 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 1; done
+$B tiers-api "http://127.0.0.1:$PORT" "$WORK/tiers-db" 1000
+kill $TIERS_PID; wait $TIERS_PID 2>/dev/null || true
 fi
 
 [ -n "${BENCH_DIR:-}" ] || rm -rf "$WORK"

@@ -17,6 +17,9 @@ using MiniExcel = MiniExcelLibs.MiniExcel;
 // dotnet run -c Release --project bench/SmartIsland.Bench -- count DATADIR
 // dotnet run -c Release --project bench/SmartIsland.Bench -- cases-generate DATADIR N
 // dotnet run -c Release --project bench/SmartIsland.Bench -- cases-metrics DATADIR [ROUNDS]
+// dotnet run -c Release --project bench/SmartIsland.Bench -- tiers-generate DATADIR N
+// dotnet run -c Release --project bench/SmartIsland.Bench -- tiers-evaluate DATADIR [ROUNDS]
+// dotnet run -c Release --project bench/SmartIsland.Bench -- tiers-api BASEURL DATADIR [REQUESTS]
 // dotnet run -c Release --project bench/SmartIsland.Bench -- screen DATADIR [ENTERPRISES=100000]
 // Each step is its own process so its peak memory is its own.
 var command = args.ElementAtOrDefault(0);
@@ -30,6 +33,9 @@ return command switch
     "count" => await IntakeLoad.CountAsync(args[1]),
     "cases-generate" => await CaseMetricsBench.GenerateAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture)),
     "cases-metrics" => await CaseMetricsBench.MeasureAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 30),
+    "tiers-generate" => await TierBench.GenerateAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture)),
+    "tiers-evaluate" => await TierBench.EvaluateAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3),
+    "tiers-api" => await TierBench.ApiAsync(args[1], args[2], args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1000),
     "screen" => await ScreeningBench.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000),
     _ => Usage(),
 };

@@ -155,6 +155,61 @@ public abstract class ImportBehaviour<TFactory>(TFactory factory) where TFactory
     }
 
     [Fact]
+    public async Task The_tier_figures_import_in_10k_yuan_and_a_part_above_its_whole_is_named_by_row_and_column()
+    {
+        var dept = await factory.ClientForAsync("dept");
+        string good = Code(), bad = Code();
+        var goodRow = Row(good, "梯度指标导入有限公司", revenue: 3000);
+        goodRow["主营业务收入（万元）"] = 2800;
+        goodRow["成本费用支出总额（万元）"] = 2500;
+        goodRow["研发费用（万元）"] = 150;
+        goodRow["境内研发费用（万元）"] = 140;
+        goodRow["净利润（万元）"] = -80; // a loss
+        goodRow["资产总额（万元）"] = 900;
+        goodRow["负债总额（万元）"] = 1200; // insolvent, still reported
+        goodRow["研发人员"] = 20;
+        goodRow["科技成果转化（件）"] = 2;
+        var badRow = Row(bad, "研发超成本有限公司", revenue: 100);
+        badRow["成本费用支出总额（万元）"] = 90;
+        badRow["研发费用（万元）"] = 95;
+        badRow["研发人员"] = 121; // 职工人数 is 120
+        badRow["主营业务收入（万元）"] = -1;
+        foreach (var key in goodRow.Keys.Except(badRow.Keys).ToList()) badRow[key] = null; // one header row for both
+        var file = Xlsx([goodRow, badRow]);
+
+        var refused = await UploadAsync(dept, file);
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var rows = (await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("rows").EnumerateArray()
+            .Select(r => (r.GetProperty("row").GetInt32(), r.GetProperty("column").GetString())).Order().ToList();
+        rows.ShouldBe(new List<(int, string?)> { (3, "主营业务收入（万元）"), (3, "研发人员"), (3, "研发费用（万元）") }.Order().ToList());
+
+        (await UploadAsync(dept, file, "ValidRowsOnly")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var list = await dept.GetFromJsonAsync<Paged<EnterpriseListItem>>($"/api/enterprises?search={good}", Json, Ct);
+        var year = (await dept.GetFromJsonAsync<EnterpriseDetail>($"/api/enterprises/{list!.Items.Single().Id}", Json, Ct))!.Indicators.Single();
+        (year.MainBusinessRevenue, year.TotalCost, year.DomesticRdExpense, year.NetProfit).ShouldBe((28_000_000m, 25_000_000m, 1_400_000m, -800_000m));
+        (year.TotalAssets, year.TotalLiabilities, year.RdStaff, year.TechConversions).ShouldBe((9_000_000m, 12_000_000m, 20, 2));
+        (await CountAsync(dept, bad)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_reviewed_year_is_not_overwritten_by_the_ledger()
+    {
+        var dept = await factory.ClientForAsync("dept");
+        var code = Code();
+        (await UploadAsync(dept, Xlsx([Row(code, "锁定年度导入有限公司", revenue: 10)]))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var id = (await dept.GetFromJsonAsync<Paged<EnterpriseListItem>>($"/api/enterprises?search={code}", Json, Ct))!.Items.Single().Id;
+        var v = (await dept.GetFromJsonAsync<EnterpriseDetail>($"/api/enterprises/{id}", Json, Ct))!.Indicators.Single().Version;
+        (await dept.PostAsJsonAsync($"/api/enterprises/{id}/indicators/2025/submit", new IndicatorStepInput { Version = v }, Ct)).EnsureSuccessStatusCode();
+        (await dept.PostAsJsonAsync($"/api/enterprises/{id}/indicators/2025/review", new IndicatorStepInput { Version = v + 1 }, Ct)).EnsureSuccessStatusCode();
+
+        var again = await UploadAsync(dept, Xlsx([Row(code, "锁定年度导入有限公司", revenue: 99)]));
+        again.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var error = (await again.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("rows").EnumerateArray().Single();
+        (error.GetProperty("row").GetInt32(), error.GetProperty("column").GetString()).ShouldBe((2, "年度"));
+        (await dept.GetFromJsonAsync<EnterpriseDetail>($"/api/enterprises/{id}", Json, Ct))!.Indicators.Single().Revenue.ShouldBe(100_000m);
+    }
+
+    [Fact]
     public async Task The_template_downloads_as_xlsx_with_every_column()
     {
         var dept = await factory.ClientForAsync("dept");

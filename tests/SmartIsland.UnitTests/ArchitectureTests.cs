@@ -22,6 +22,7 @@ public sealed class ArchitectureTests
         typeof(SmartIsland.Cases.Domain.CaseWorkflow).Assembly,
         typeof(SmartIsland.Rules.RulesModule).Assembly,
         typeof(SmartIsland.Cultivation.CultivationModule).Assembly,
+        typeof(SmartIsland.Scoring.ScoringModule).Assembly,
     ];
 
     /// <summary>A module's persisted entities: its zone-owned or versioned rows, and the zone itself.</summary>
@@ -33,7 +34,7 @@ public sealed class ArchitectureTests
 
     [Fact]
     public void Every_module_with_tables_is_seen_by_this_test() =>
-        Modules.Count(m => EntitiesOf(m).Length > 0).ShouldBe(7); // Calendar, Organisation, Enterprises, Access, Cases, Rules, Cultivation
+        Modules.Count(m => EntitiesOf(m).Length > 0).ShouldBe(8); // Calendar, Organisation, Enterprises, Access, Cases, Rules, Cultivation, Scoring
 
     [Fact]
     public void No_module_uses_another_modules_entities()

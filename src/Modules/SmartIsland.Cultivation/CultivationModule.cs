@@ -16,6 +16,10 @@ public static class CultivationModule
     {
         services.AddSingleton<IModuleModel, CultivationModel>();
         services.AddScoped<EligibilityService>();
+        services.AddScoped<Officers.OfficerService>();
+        services.AddScoped<IModuleSeeder, Officers.OfficerDemoSeeder>();
+        services.AddScoped<Performance.PerformanceService>();
+        services.AddScoped<Performance.PerformanceExport>();
         services.AddSingleton<ScreeningProgress>();
         services.AddSingleton<ScreeningLauncher>();
         services.AddScoped<TierScreening>();
@@ -27,6 +31,8 @@ public static class CultivationModule
     public static IEndpointRouteBuilder MapCultivationModule(this IEndpointRouteBuilder app)
     {
         app.MapEligibilityApi();
+        Officers.OfficersApi.MapOfficersApi(app);
+        Performance.PerformanceApi.MapPerformanceApi(app);
         app.MapPoolsApi();
         return app;
     }

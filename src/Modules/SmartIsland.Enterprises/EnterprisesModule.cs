@@ -17,6 +17,8 @@ public static class EnterprisesModule
         services.AddScoped<EnterpriseImport>();
         services.AddScoped<IEnterpriseDirectory, EnterpriseDirectory>();
         services.AddScoped<IEnterpriseProfiles, EnterpriseProfiles>();
+        services.AddScoped<IndicatorWorkflow>();
+        services.AddScoped<EnterpriseFacts>();
         return services;
     }
 

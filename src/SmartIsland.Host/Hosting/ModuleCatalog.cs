@@ -5,6 +5,7 @@ using SmartIsland.Cultivation;
 using SmartIsland.Enterprises;
 using SmartIsland.Organisation;
 using SmartIsland.Rules;
+using SmartIsland.Scoring;
 
 namespace SmartIsland.Host.Hosting;
 
@@ -20,6 +21,7 @@ public static class ModuleCatalog
             .AddCasesModule()
             .AddRulesModule()
             .AddCultivationModule()
+            .AddScoringModule()
             .AddScoped<Cases.Data.IZoneList, HostZoneList>();
 
     public static IEndpointRouteBuilder MapModules(this IEndpointRouteBuilder app)
@@ -32,6 +34,7 @@ public static class ModuleCatalog
         app.MapCasesModule();
         app.MapRulesModule();
         app.MapCultivationModule();
+        app.MapScoringModule();
         return app;
     }
 

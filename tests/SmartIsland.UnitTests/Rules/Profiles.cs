@@ -53,10 +53,9 @@ internal sealed class Profile
 
     public FactSheet Sheet()
     {
-        var s = new FactSheet(Year, AsOf, FirstYear);
+        var s = new FactSheet(Year, AsOf, FirstYear, RuleSetLibrary.YearlyNames);
         foreach (var (name, values) in yearly)
             for (var k = 0; k < 3; k++) s.SetYearly(name, Year - 2 + k, values[k]);
-        foreach (var n in RuleSetLibrary.YearlyNames) s.YearlyNames.Add(n);
         // The registry always knows which titles are held: absent means not held.
         foreach (var n in RuleSetLibrary.SystemFacts.Where(n => n.StartsWith("holds.", StringComparison.Ordinal))) s.SetFact(n, 0m);
         foreach (var (name, value) in facts) s.SetFact(name, value);

@@ -16,8 +16,7 @@ public static class TierFacts
 
     public static FactSheet From(EnterpriseProfile p, DateOnly asOf, int year)
     {
-        var sheet = new FactSheet(year, asOf, p.RegisteredOn?.Year);
-        foreach (var n in RuleSetLibrary.YearlyNames) sheet.YearlyNames.Add(n);
+        var sheet = new FactSheet(year, asOf, p.RegisteredOn?.Year, RuleSetLibrary.YearlyNames);
         foreach (var y in p.Years)
         {
             if (y.Year > year || y.Year < year - 4) continue;

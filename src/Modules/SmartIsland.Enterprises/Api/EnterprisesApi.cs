@@ -90,8 +90,9 @@ public static class EnterprisesApi
 
         api.MapPut("/{id:guid}/indicators/{year:int}", async (Guid id, int year, IndicatorInput input, string? reason, EnterpriseRegistry registry, CancellationToken ct) =>
             TypedResults.Ok(await registry.SaveIndicatorAsync(id, year, input, reason, ct)))
-            .WithName("SaveIndicator").WithSummary("Adds or corrects one year's figures (money in yuan); send the version you read when correcting.");
+            .WithName("SaveIndicator").WithSummary("Adds a year's figures or changes a draft (money in yuan; every figure is sent, an absent one is cleared); send the version you read when changing. 409 when the year is submitted (enterprise users) or reviewed (locked: use a correction).");
 
+        api.MapIndicatorWorkflowApi();
         return app;
     }
 }

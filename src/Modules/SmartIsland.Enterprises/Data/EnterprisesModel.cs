@@ -52,6 +52,21 @@ internal sealed class EnterprisesModel : IModuleModel
             i.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
             i.Property(x => x.LandMu).HasPrecision(12, 2);
             i.Property(x => x.EnergyUseTce).HasPrecision(14, 2);
+            i.Property(x => x.ReturnReason).HasMaxLength(Features.IndicatorWorkflow.ReasonMax);
+        });
+        modelBuilder.Entity<IndicatorCorrection>(c =>
+        {
+            c.ToTable("ent_indicator_corrections");
+            c.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            c.Property(x => x.Reason).HasMaxLength(Features.IndicatorWorkflow.ReasonMax);
+            c.Property(x => x.DecisionNote).HasMaxLength(Features.IndicatorWorkflow.ReasonMax);
+            c.Property(x => x.RequestedByName).HasMaxLength(256);
+            c.Property(x => x.DecidedByName).HasMaxLength(256);
+            // The changed figures as JSON; a correction touches at most every figure of a year (~2 KB).
+            c.Property(x => x.Changes).HasMaxLength(4000);
+            c.HasIndex(x => new { x.EnterpriseId, x.Year });
+            c.HasIndex(x => new { x.IndicatorId, x.Status });
+            c.HasOne<YearlyIndicator>().WithMany().HasForeignKey(x => x.IndicatorId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<EnterpriseFact>(f =>
         {

@@ -103,6 +103,8 @@ public sealed class YearlyIndicator : IZoneOwned, IVersioned
     public DateTimeOffset? SubmittedAt { get; set; }
     public DateTimeOffset? ReviewedAt { get; set; }
     public Guid? ReviewedBy { get; set; }
+    /// <summary>Why staff sent the year back to the enterprise (shown to it until it submits again).</summary>
+    public string? ReturnReason { get; set; }
     public int Version { get; set; }
 }
 

@@ -14,7 +14,12 @@ public interface IEnterpriseDirectory
 
     /// <summary>Names of several enterprises of the current zone, for lists and ledgers.</summary>
     Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default);
+
+    /// <summary>Enterprises of the current zone whose name or credit code contains the text, by name, one page at a time (pickers, assignment lists).</summary>
+    Task<EnterpriseRefPage> SearchAsync(string? text, int skip, int take, CancellationToken cancellationToken = default);
 }
+
+public sealed record EnterpriseRefPage(IReadOnlyList<EnterpriseRef> Items, int Total);
 
 internal sealed class EnterpriseDirectory(IDbContextFactory<PlatformDbContext> dbs) : IEnterpriseDirectory
 {
@@ -31,5 +36,21 @@ internal sealed class EnterpriseDirectory(IDbContextFactory<PlatformDbContext> d
         if (ids.Count == 0) return new Dictionary<Guid, string>();
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         return await db.Set<Enterprise>().AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, cancellationToken);
+    }
+
+    public async Task<EnterpriseRefPage> SearchAsync(string? text, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var q = db.Set<Enterprise>().AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            var t = text.Trim();
+            var code = t.ToUpperInvariant();
+            q = q.Where(e => e.Name.Contains(t) || e.CreditCode.Contains(code));
+        }
+        var total = await q.CountAsync(cancellationToken);
+        var items = await q.OrderBy(e => e.Name).ThenBy(e => e.Id).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 200))
+            .Select(e => new EnterpriseRef(e.Id, e.ZoneId, e.Name, e.ParkId)).ToListAsync(cancellationToken);
+        return new EnterpriseRefPage(items, total);
     }
 }

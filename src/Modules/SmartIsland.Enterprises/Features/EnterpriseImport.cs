@@ -40,6 +40,7 @@ public sealed class EnterpriseImport(
     ICurrentUser user,
     IOrganisationDirectory organisation,
     IStringLocalizer<EnterpriseStrings> l,
+    IStringLocalizer<FigureStrings> f,
     TimeProvider clock)
 {
     public const long MaxBytes = 20L * 1024 * 1024;
@@ -53,8 +54,9 @@ public sealed class EnterpriseImport(
         public string? LegalRepresentative, IndustryCode, Address, ContactName, ContactPhone;
         public Guid? ParkId;
         public DateOnly? RegisteredOn;
-        public int? Year, Employees, TechStaff, InventionPatents, UtilityModelPatents, DesignPatents, SoftwareCopyrights;
-        public decimal? Revenue, RdExpense, TaxPaid, LandMu, EnergyUseTce;
+        public int? Year;
+        /// <summary>The row's figures (yuan); a null figure leaves the registry's value as it is.</summary>
+        public readonly YearlyIndicator Figures = new();
     }
 
     public async Task<ImportReport> ImportAsync(Stream upload, string fileName, ImportMode mode, IProgress<int>? progress = null, CancellationToken ct = default)
@@ -66,6 +68,7 @@ public sealed class EnterpriseImport(
             var digest = await CopyCheckedAsync(upload, temp, ct);
             var parks = (await organisation.ParksAsync(ct)).ToDictionary(p => p.Name, p => p.Id, StringComparer.Ordinal);
             var (rows, errors, total) = Read(temp, parks);
+            await RefuseLockedYearsAsync(rows, errors, ct);
             if (errors.Count > 0 && mode == ImportMode.AllOrNothing)
                 return new ImportReport(total, rows.Count, false, 0, 0, 0, 0, errors);
             var (ec, eu, ic, iu) = await WriteAsync(rows, $"Excel import {Path.GetFileName(fileName)} sha256:{digest[..16]}", progress, ct);
@@ -183,7 +186,7 @@ public sealed class EnterpriseImport(
             if (v.Length > max) { Fail(key, l["TooLong", Header(key), max]); return null; }
             return v;
         }
-        decimal? Number(string key, decimal scale = 1m)
+        decimal? Number(string key, decimal scale = 1m, bool mayBeNegative = false)
         {
             var v = Cell(key);
             decimal? d = v switch
@@ -198,8 +201,8 @@ public sealed class EnterpriseImport(
                 long x => x,
                 _ => Invalid(),
             };
-            if (d is < 0) { Fail(key, l["ImportNegative"]); return null; }
-            if (d * scale > EnterpriseFieldRules.MaxFigure) return TooLarge();
+            if (d is < 0 && !mayBeNegative) { Fail(key, l["ImportNegative"]); return null; }
+            if (Math.Abs(d * scale ?? 0) > EnterpriseFieldRules.MaxFigure) return TooLarge();
             return d * scale;
             decimal? Invalid() { Fail(key, l["ImportNotNumber"]); return null; }
             decimal? TooLarge() { Fail(key, l["TooLarge"]); return null; }
@@ -251,21 +254,16 @@ public sealed class EnterpriseImport(
         if (row.RegisteredOn is { } reg && reg > DateOnly.FromDateTime(clock.GetLocalNow().DateTime)) Fail("registeredOn", l["DateInFuture"]);
         row.Year = Whole("year");
         if (row.Year is { } y && (y < 2000 || y > clock.GetLocalNow().Year)) Fail("year", l["ImportYearRange", clock.GetLocalNow().Year]);
-        row.Revenue = Number("revenue", 10_000m);
-        row.RdExpense = Number("rdExpense", 10_000m);
-        row.TaxPaid = Number("taxPaid", 10_000m);
-        row.Employees = Whole("employees");
-        row.TechStaff = Whole("techStaff");
-        row.InventionPatents = Whole("inventionPatents");
-        row.UtilityModelPatents = Whole("utilityModelPatents");
-        row.DesignPatents = Whole("designPatents");
-        row.SoftwareCopyrights = Whole("softwareCopyrights");
-        row.LandMu = Number("landMu");
-        row.EnergyUseTce = Number("energyUseTce");
-        var anyFigure = (row.Revenue ?? row.RdExpense ?? row.TaxPaid ?? row.LandMu ?? row.EnergyUseTce) is not null
-            || (row.Employees ?? row.TechStaff ?? row.InventionPatents ?? row.UtilityModelPatents ?? row.DesignPatents ?? row.SoftwareCopyrights) is not null;
-        if (row.Year is null && anyFigure) Fail("year", l["ImportYearNeeded"]);
-        if (row.TechStaff > row.Employees) Fail("techStaff", l["ImportTechStaffExceeds"]);
+        foreach (var field in IndicatorFields.All)
+        {
+            field.Set(row.Figures, field.Whole
+                ? Whole(field.Key)
+                : Number(field.Key, field.Unit == FigureUnit.Yuan ? 10_000m : 1m, field.MayBeNegative));
+        }
+        if (row.Year is null && IndicatorFields.HasAny(row.Figures)) Fail("year", l["ImportYearNeeded"]);
+        // A part above its whole (研发费用 > 成本费用支出总额, 科技人员 > 职工人数 …): the same rules as the form.
+        foreach (var p in IndicatorRules.Check(row.Figures, row.Year ?? IndicatorRules.FirstYear, clock.GetLocalNow().Year).Where(p => p.Kind == IndicatorProblemKind.ExceedsWhole))
+            Fail(p.Field, FigureText.Message(f, p, clock.GetLocalNow().Year));
         ok = errors.Count == errorCount;
         return row;
 
@@ -352,17 +350,30 @@ public sealed class EnterpriseImport(
 
     private static void Apply(YearlyIndicator i, Row r)
     {
-        i.Revenue = r.Revenue ?? i.Revenue;
-        i.RdExpense = r.RdExpense ?? i.RdExpense;
-        i.TaxPaid = r.TaxPaid ?? i.TaxPaid;
-        i.Employees = r.Employees ?? i.Employees;
-        i.TechStaff = r.TechStaff ?? i.TechStaff;
-        i.InventionPatents = r.InventionPatents ?? i.InventionPatents;
-        i.UtilityModelPatents = r.UtilityModelPatents ?? i.UtilityModelPatents;
-        i.DesignPatents = r.DesignPatents ?? i.DesignPatents;
-        i.SoftwareCopyrights = r.SoftwareCopyrights ?? i.SoftwareCopyrights;
-        i.LandMu = r.LandMu ?? i.LandMu;
-        i.EnergyUseTce = r.EnergyUseTce ?? i.EnergyUseTce;
+        foreach (var field in IndicatorFields.All) field.Set(i, field.Get(r.Figures) ?? field.Get(i));
+    }
+
+    /// <summary>A reviewed year is locked (issue 4 §8): the ledger cannot overwrite it; a correction with a reason can.</summary>
+    private async Task RefuseLockedYearsAsync(List<Row> rows, List<ImportError> errors, CancellationToken ct)
+    {
+        var withYear = rows.Where(r => r.Year is not null).ToList();
+        if (withYear.Count == 0) return;
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var locked = new HashSet<(string, int)>();
+        foreach (var batch in withYear.Chunk(BatchSize))
+        {
+            var codes = batch.Select(r => r.CreditCode).Distinct().ToList();
+            var found = await db.Set<YearlyIndicator>().AsNoTracking()
+                .Where(i => i.Status == IndicatorStatus.Reviewed)
+                .Join(db.Set<Enterprise>().Where(e => codes.Contains(e.CreditCode)), i => i.EnterpriseId, e => e.Id, (i, e) => new { e.CreditCode, i.Year })
+                .ToListAsync(ct);
+            locked.UnionWith(found.Select(x => (x.CreditCode, x.Year)));
+        }
+        foreach (var row in withYear.Where(r => locked.Contains((r.CreditCode, r.Year!.Value))))
+        {
+            errors.Add(new ImportError(row.Number, Header("year"), f["Locked", row.Year!.Value]));
+            rows.Remove(row);
+        }
     }
 
     /// <summary>The empty template in the user's language, with a second sheet explaining each column.</summary>
@@ -374,7 +385,7 @@ public sealed class EnterpriseImport(
         {
             [english ? "Column" : "列"] = ImportColumns.Header(c, english),
             [english ? "Required" : "必填"] = c.Required ? (english ? "yes" : "是") : "",
-            [english ? "Notes" : "说明"] = l["ImportNote_" + c.Key].ResourceNotFound ? "" : l["ImportNote_" + c.Key].Value,
+            [english ? "Notes" : "说明"] = Note(c.Key, english),
         }).ToList();
         var sheets = new Dictionary<string, object>
         {
@@ -383,6 +394,19 @@ public sealed class EnterpriseImport(
         };
         await MiniExcel.SaveAsAsync(output, sheets, cancellationToken: ct);
     }
+
+    private string Note(string key, bool english)
+    {
+        if (!l["ImportNote_" + key].ResourceNotFound) return l["ImportNote_" + key].Value;
+        // The tier figures: the unit, and for the few that need it, what the figure is.
+        if (!ImportColumnsHaveFigure(key)) return "";
+        var field = IndicatorFields.Get(key);
+        var hint = f["Hint_" + key];
+        var unit = field.Unit == FigureUnit.Yuan ? (english ? "In 10,000 yuan" : "单位：万元") : "";
+        return string.Join(english ? "; " : "；", new[] { unit, hint.ResourceNotFound ? "" : hint.Value }.Where(x => x.Length > 0));
+    }
+
+    private static bool ImportColumnsHaveFigure(string key) => IndicatorFields.All.Any(x => x.Key == key);
 
     /// <summary>The error report as a sheet: row, column, reason.</summary>
     public async Task WriteErrorReportAsync(IReadOnlyList<ImportError> errors, Stream output, CancellationToken ct = default)

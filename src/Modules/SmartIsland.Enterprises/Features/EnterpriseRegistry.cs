@@ -20,6 +20,7 @@ public sealed class EnterpriseRegistry(
     ICurrentUser user,
     IOrganisationDirectory organisation,
     IStringLocalizer<EnterpriseStrings> l,
+    IStringLocalizer<FigureStrings> f,
     TimeProvider clock)
 {
     public const int MaxPageSize = 200;
@@ -85,10 +86,12 @@ public sealed class EnterpriseRegistry(
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var e = await db.Set<Enterprise>().AsNoTracking()
-            .Include(x => x.Qualifications).Include(x => x.Indicators)
+            .Include(x => x.Qualifications).Include(x => x.Indicators).Include(x => x.Facts)
             .AsSplitQuery()
             .FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw NotFound();
         EnterpriseAccess.DemandRead(user, id, l["ForbiddenRead"]);
+        var pending = (await db.Set<IndicatorCorrection>().AsNoTracking()
+            .Where(c => c.EnterpriseId == id && c.Status == CorrectionStatus.Pending).Select(c => c.Year).ToListAsync(ct)).ToHashSet();
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var full = EnterpriseAccess.CanSeePersonalData(user, id);
         var parks = await ParkNamesAsync(ct);
@@ -101,7 +104,11 @@ public sealed class EnterpriseRegistry(
             full ? e.ContactPhone : Masking.Phone(e.ContactPhone),
             e.RegisteredOn, e.Version, !full, EnterpriseAccess.CanEdit(user, id),
             e.Qualifications.OrderBy(q => q.Kind).Select(q => new QualificationView(q.Id, q.Kind, q.CertificateNumber, q.ValidFrom, q.ValidUntil, q.IsValidOn(today))).ToList(),
-            e.Indicators.OrderByDescending(i => i.Year).Select(ToView).ToList());
+            e.Indicators.OrderByDescending(i => i.Year).Select(i => ToView(i, pending.Contains(i.Year))).ToList())
+        {
+            Facts = e.Facts.OrderBy(x => x.Key, StringComparer.Ordinal).Select(EnterpriseFacts.ToView).ToList(),
+            CanReview = EnterpriseAccess.CanReview(user),
+        };
     }
 
     public async Task<EnterpriseDetail> CreateAsync(EnterpriseInput input, CancellationToken ct = default)
@@ -170,50 +177,34 @@ public sealed class EnterpriseRegistry(
         return await GetAsync(id, ct);
     }
 
-    /// <summary>Adds a year's figures or corrects them (send the version you read).</summary>
+    /// <summary>
+    /// Adds a year's figures or changes a draft (send the version you read). A submitted year waits for
+    /// review (only staff change it); a reviewed year is locked and changes only through a correction.
+    /// </summary>
     public async Task<EnterpriseDetail> SaveIndicatorAsync(Guid id, int year, IndicatorInput input, string? reason, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        _ = await db.Set<Enterprise>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw NotFound();
+        var enterprise = await db.Set<Enterprise>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw NotFound();
         EnterpriseAccess.DemandEdit(user, id, l["ForbiddenEdit"]);
-        var errors = new ValidationErrors();
-        var thisYear = clock.GetLocalNow().Year;
-        if (year < 2000 || year > thisYear) errors.Add("year", l["ImportYearRange", thisYear]);
-        foreach (var (field, value) in new (string, decimal?)[]
-        {
-            ("revenue", input.Revenue), ("rdExpense", input.RdExpense), ("taxPaid", input.TaxPaid), ("employees", input.Employees),
-            ("techStaff", input.TechStaff), ("inventionPatents", input.InventionPatents), ("utilityModelPatents", input.UtilityModelPatents),
-            ("designPatents", input.DesignPatents), ("softwareCopyrights", input.SoftwareCopyrights), ("landMu", input.LandMu), ("energyUseTce", input.EnergyUseTce),
-        })
-        {
-            if (value < 0) errors.Add(field, l["ImportNegative"]);
-            else if (value > EnterpriseFieldRules.MaxFigure) errors.Add(field, l["TooLarge"]);
-        }
-        if (input.TechStaff > input.Employees) errors.Add("techStaff", l["ImportTechStaffExceeds"]);
-        errors.ThrowIfAny();
         var indicator = await db.Set<YearlyIndicator>().FirstOrDefaultAsync(i => i.EnterpriseId == id && i.Year == year, ct);
+        if (indicator?.Status == IndicatorStatus.Reviewed) throw new ConflictException("year", f["Locked", year]);
+        if (indicator?.Status == IndicatorStatus.Submitted && !EnterpriseAccess.CanReview(user)) throw new ConflictException("year", f["AwaitingReview", year]);
+        var thisYear = clock.GetLocalNow().Year;
+        var figures = input.ToFigures();
+        FigureText.ThrowIfAny(f, IndicatorRules.Check(figures, year, thisYear), thisYear);
         if (indicator is null)
         {
-            if (input.Version is not null) throw new ConflictException("version", l["ConcurrencyConflict"]);
-            indicator = new YearlyIndicator { EnterpriseId = id, Year = year };
+            if (input.Version is not null) throw new ConflictException("version", f["Stale"]);
+            indicator = new YearlyIndicator { ZoneId = enterprise.ZoneId, EnterpriseId = id, Year = year };
             db.Add(indicator);
         }
         else
         {
-            if (input.Version is null) throw new ConflictException("year", l["IndicatorYearExists", year]);
+            if (input.Version is null) throw new ConflictException("year", f["IndicatorYearExists", year]);
+            if (input.Version != indicator.Version) throw new ConflictException("version", f["Stale"]);
             db.Entry(indicator).Property(i => i.Version).OriginalValue = input.Version.Value;
         }
-        indicator.Revenue = input.Revenue;
-        indicator.RdExpense = input.RdExpense;
-        indicator.TaxPaid = input.TaxPaid;
-        indicator.Employees = input.Employees;
-        indicator.TechStaff = input.TechStaff;
-        indicator.InventionPatents = input.InventionPatents;
-        indicator.UtilityModelPatents = input.UtilityModelPatents;
-        indicator.DesignPatents = input.DesignPatents;
-        indicator.SoftwareCopyrights = input.SoftwareCopyrights;
-        indicator.LandMu = input.LandMu;
-        indicator.EnergyUseTce = input.EnergyUseTce;
+        IndicatorFields.Copy(figures, indicator);
         db.AuditReason = reason;
         await SaveAsync(db, ct);
         return await GetAsync(id, ct);
@@ -350,7 +341,14 @@ public sealed class EnterpriseRegistry(
 
     private NotFoundException NotFound() => new(l["NotFound"]);
 
-    internal static IndicatorView ToView(YearlyIndicator i) => new(
+    internal static IndicatorView ToView(YearlyIndicator i, bool correctionPending) => new(
         i.Year, i.Revenue, i.RdExpense, i.TaxPaid, i.Employees, i.TechStaff, i.InventionPatents, i.UtilityModelPatents,
-        i.DesignPatents, i.SoftwareCopyrights, i.LandMu, i.EnergyUseTce, i.Version);
+        i.DesignPatents, i.SoftwareCopyrights, i.LandMu, i.EnergyUseTce, i.Version)
+    {
+        MainBusinessRevenue = i.MainBusinessRevenue, TotalIncome = i.TotalIncome, HighTechProductRevenue = i.HighTechProductRevenue,
+        DomesticRdExpense = i.DomesticRdExpense, TotalCost = i.TotalCost, TotalAssets = i.TotalAssets, TotalLiabilities = i.TotalLiabilities,
+        NetProfit = i.NetProfit, ValueAdded = i.ValueAdded, EquityFinancing = i.EquityFinancing, RdStaff = i.RdStaff,
+        TechConversions = i.TechConversions, Status = i.Status, SubmittedAt = i.SubmittedAt, ReviewedAt = i.ReviewedAt,
+        ReturnReason = i.ReturnReason, CorrectionPending = correctionPending,
+    };
 }

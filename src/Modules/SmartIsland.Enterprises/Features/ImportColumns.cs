@@ -32,6 +32,19 @@ public static class ImportColumns
         new("softwareCopyrights", "软件著作权", "Software copyrights"),
         new("landMu", "用地（亩）", "Land (mu)"),
         new("energyUseTce", "综合能耗（吨标煤）", "Energy use (tce)"),
+        // The figures the tier rule sets and the per-mu evaluation read (issue 4).
+        new("mainBusinessRevenue", "主营业务收入（万元）", "Main business revenue (10k yuan)"),
+        new("totalIncome", "总收入（万元）", "Total income (10k yuan)"),
+        new("highTechProductRevenue", "高新技术产品（服务）收入（万元）", "High-tech product revenue (10k yuan)"),
+        new("netProfit", "净利润（万元）", "Net profit (10k yuan)"),
+        new("valueAdded", "工业增加值（万元）", "Value added (10k yuan)"),
+        new("domesticRdExpense", "境内研发费用（万元）", "Domestic R&D expense (10k yuan)"),
+        new("totalCost", "成本费用支出总额（万元）", "Total costs and expenses (10k yuan)"),
+        new("totalAssets", "资产总额（万元）", "Total assets (10k yuan)"),
+        new("totalLiabilities", "负债总额（万元）", "Total liabilities (10k yuan)"),
+        new("equityFinancing", "新增股权融资（万元）", "New equity financing (10k yuan)"),
+        new("rdStaff", "研发人员", "R&D staff"),
+        new("techConversions", "科技成果转化（件）", "Technology transfers"),
     ];
 
     private static readonly Dictionary<string, Column> ByHeader = All

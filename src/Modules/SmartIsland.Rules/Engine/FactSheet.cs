@@ -10,26 +10,34 @@ public sealed class FactSheet
     private readonly Dictionary<string, Dictionary<int, decimal>> yearly = new(StringComparer.Ordinal);
     private readonly Dictionary<string, decimal> facts = new(StringComparer.Ordinal);
 
+    private readonly IReadOnlySet<string> knownYearly;
+    private HashSet<string>? markedYearly;
+
     /// <param name="year">The latest complete year the rules look at ("上一年度"); <c>revenue</c> means revenue of this year.</param>
     /// <param name="firstYear">The first year the subject operated; sums over "the last three years" start no earlier.</param>
-    public FactSheet(int year, DateOnly asOf, int? firstYear = null)
+    /// <param name="yearlyNames">Names that are yearly figures even where no value is set (shared, not copied: screening builds 100,000 sheets).</param>
+    public FactSheet(int year, DateOnly asOf, int? firstYear = null, IReadOnlySet<string>? yearlyNames = null)
     {
         Year = year;
         AsOf = asOf;
         FirstYear = firstYear;
+        knownYearly = yearlyNames ?? new HashSet<string>();
     }
 
     public int Year { get; }
     public DateOnly AsOf { get; }
     public int? FirstYear { get; }
 
-    /// <summary>Names that are yearly figures. A yearly name with no value for a year is missing data.</summary>
-    public ISet<string> YearlyNames { get; } = new HashSet<string>(StringComparer.Ordinal);
+    /// <summary>Whether a name is a yearly figure: a yearly name with no value for a year is missing data.</summary>
+    public bool IsYearly(string name) => knownYearly.Contains(name) || yearly.ContainsKey(name) || markedYearly?.Contains(name) == true;
 
     public FactSheet SetYearly(string name, int year, decimal? value)
     {
-        YearlyNames.Add(name);
-        if (value is null) return this;
+        if (value is null)
+        {
+            if (!knownYearly.Contains(name)) (markedYearly ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
+            return this;
+        }
         if (!yearly.TryGetValue(name, out var byYear)) yearly[name] = byYear = [];
         byYear[year] = value.Value;
         return this;
@@ -77,7 +85,7 @@ public sealed class EvalContext(FactSheet sheet, IReadOnlyDictionary<string, dec
     {
         if (name == "threshold") return Threshold;
         if (name == "x") return X;
-        if (explicitYear || sheet.YearlyNames.Contains(name))
+        if (explicitYear || sheet.IsYearly(name))
         {
             var year = sheet.Year + offset;
             var v = sheet.Yearly(name, year);
