@@ -20,6 +20,7 @@ using MiniExcel = MiniExcelLibs.MiniExcel;
 // dotnet run -c Release --project bench/SmartIsland.Bench -- tiers-generate DATADIR N
 // dotnet run -c Release --project bench/SmartIsland.Bench -- tiers-evaluate DATADIR [ROUNDS]
 // dotnet run -c Release --project bench/SmartIsland.Bench -- tiers-api BASEURL DATADIR [REQUESTS]
+// dotnet run -c Release --project bench/SmartIsland.Bench -- screen DATADIR [ENTERPRISES=100000]
 // Each step is its own process so its peak memory is its own.
 var command = args.ElementAtOrDefault(0);
 return command switch
@@ -35,6 +36,7 @@ return command switch
     "tiers-generate" => await TierBench.GenerateAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture)),
     "tiers-evaluate" => await TierBench.EvaluateAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3),
     "tiers-api" => await TierBench.ApiAsync(args[1], args[2], args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1000),
+    "screen" => await ScreeningBench.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000),
     _ => Usage(),
 };
 

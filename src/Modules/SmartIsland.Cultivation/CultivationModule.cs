@@ -23,6 +23,11 @@ public static class CultivationModule
         services.AddScoped<Performance.PerformanceExport>();
         services.AddScoped<PolicyService>();
         services.AddScoped<IModuleSeeder, PolicySeeder>();
+        services.AddSingleton<ScreeningProgress>();
+        services.AddSingleton<ScreeningLauncher>();
+        services.AddScoped<TierScreening>();
+        services.AddScoped<PoolService>();
+        services.AddScoped<PoolExport>();
         return services;
     }
 
@@ -32,6 +37,7 @@ public static class CultivationModule
         Officers.OfficersApi.MapOfficersApi(app);
         Performance.PerformanceApi.MapPerformanceApi(app);
         app.MapPoliciesApi();
+        app.MapPoolsApi();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using Quartz;
 using SmartIsland.Cases.Scheduling;
+using SmartIsland.Cultivation.Tiers;
 using SmartIsland.Platform.Data;
 
 namespace SmartIsland.Host.Hosting;
@@ -8,7 +9,8 @@ namespace SmartIsland.Host.Hosting;
 /// The background sweeps (reminders, escalation, keep-in-loop, anonymisation) on Quartz.NET (ADR 0007).
 /// One SQLite node keeps its schedule in memory; on PostgreSQL every node joins one clustered store
 /// in the platform database, so each firing runs on one node only. Settings: <c>Scheduler:Enabled</c>
-/// (default true), <c>Scheduler:SweepSeconds</c> (60), <c>Scheduler:AnonymiseMinutes</c> (60).
+/// (default true), <c>Scheduler:SweepSeconds</c> (60), <c>Scheduler:AnonymiseMinutes</c> (60),
+/// <c>Scheduler:ScreeningCron</c> (the nightly tier screening, China time; default 02:30).
 /// </summary>
 public static class Scheduling
 {
@@ -43,6 +45,7 @@ public static class Scheduling
                 q.UseInMemoryStore();
             }
             q.AddCaseSweeps(sweepEvery, anonymiseEvery);
+            q.AddTierScreening(config["Scheduler:ScreeningCron"]);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

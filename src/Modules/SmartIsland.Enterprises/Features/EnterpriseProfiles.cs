@@ -60,6 +60,9 @@ public interface IEnterpriseProfiles
 
     /// <summary>Every enterprise of the current zone, in id order, read in batches (for screening 100,000 at a time).</summary>
     IAsyncEnumerable<EnterpriseProfile> StreamZoneAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Every zone that has at least one enterprise (system work across zones: nightly screening).</summary>
+    Task<IReadOnlyList<Guid>> ZonesWithEnterprisesAsync(CancellationToken cancellationToken = default);
 }
 
 internal sealed class EnterpriseProfiles(IDbContextFactory<PlatformDbContext> dbs) : IEnterpriseProfiles
@@ -100,6 +103,12 @@ internal sealed class EnterpriseProfiles(IDbContextFactory<PlatformDbContext> db
             yield return new EnterpriseProfile(h.Id, h.ZoneId, h.CreditCode, h.Name, h.IndustryCode, h.ParkId, h.RegisteredOn,
                 qualsOf[h.Id].ToList(), yearsOf[h.Id].OrderBy(y => y.Year).ToList(), factsOf[h.Id].ToList());
         }
+    }
+
+    public async Task<IReadOnlyList<Guid>> ZonesWithEnterprisesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        return await db.Set<Enterprise>().IgnoreQueryFilters().AsNoTracking().Select(e => e.ZoneId).Distinct().ToListAsync(cancellationToken);
     }
 
     private async Task<T> ReadAsync<T>(Func<PlatformDbContext, Task<T>> query)
