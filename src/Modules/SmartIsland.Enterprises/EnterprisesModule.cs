@@ -17,10 +17,11 @@ public static class EnterprisesModule
         services.AddScoped<EnterpriseImport>();
         services.AddScoped<IEnterpriseDirectory, EnterpriseDirectory>();
         services.AddScoped<IEnterpriseProfiles, EnterpriseProfiles>();
+        services.AddScoped<QuarterlyFigures>();
         services.AddScoped<IndicatorWorkflow>();
         services.AddScoped<EnterpriseFacts>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapEnterprisesModule(this IEndpointRouteBuilder app) => app.MapEnterprisesApi();
+    public static IEndpointRouteBuilder MapEnterprisesModule(this IEndpointRouteBuilder app) => QuarterlyFigures.MapQuarterlyApi(app.MapEnterprisesApi());
 }

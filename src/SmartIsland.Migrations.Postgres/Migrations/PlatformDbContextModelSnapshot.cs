@@ -1938,6 +1938,65 @@ namespace SmartIsland.Migrations.Postgres.Migrations
                     b.ToTable("ent_qualifications", (string)null);
                 });
 
+            modelBuilder.Entity("SmartIsland.Enterprises.Domain.QuarterlyIndicator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Employees")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("EnergyUseTce")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("MainBusinessRevenue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("RdExpense")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal?>("Revenue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal?>("TaxPaid")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal?>("ValueAdded")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ZoneId");
+
+                    b.HasIndex("EnterpriseId", "Year", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("ent_quarterly_indicators", (string)null);
+                });
+
             modelBuilder.Entity("SmartIsland.Enterprises.Domain.YearlyIndicator", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2797,6 +2856,15 @@ namespace SmartIsland.Migrations.Postgres.Migrations
                 {
                     b.HasOne("SmartIsland.Enterprises.Domain.Enterprise", null)
                         .WithMany("Qualifications")
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartIsland.Enterprises.Domain.QuarterlyIndicator", b =>
+                {
+                    b.HasOne("SmartIsland.Enterprises.Domain.Enterprise", null)
+                        .WithMany()
                         .HasForeignKey("EnterpriseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

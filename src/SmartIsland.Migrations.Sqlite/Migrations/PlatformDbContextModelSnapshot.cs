@@ -1929,6 +1929,65 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
                     b.ToTable("ent_qualifications", (string)null);
                 });
 
+            modelBuilder.Entity("SmartIsland.Enterprises.Domain.QuarterlyIndicator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Employees")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("EnergyUseTce")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("MainBusinessRevenue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("RdExpense")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Revenue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("TaxPaid")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("ValueAdded")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ZoneId");
+
+                    b.HasIndex("EnterpriseId", "Year", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("ent_quarterly_indicators", (string)null);
+                });
+
             modelBuilder.Entity("SmartIsland.Enterprises.Domain.YearlyIndicator", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2788,6 +2847,15 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("SmartIsland.Enterprises.Domain.Enterprise", null)
                         .WithMany("Qualifications")
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartIsland.Enterprises.Domain.QuarterlyIndicator", b =>
+                {
+                    b.HasOne("SmartIsland.Enterprises.Domain.Enterprise", null)
+                        .WithMany()
                         .HasForeignKey("EnterpriseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

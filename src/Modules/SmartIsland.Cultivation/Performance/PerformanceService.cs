@@ -14,8 +14,9 @@ namespace SmartIsland.Cultivation.Performance;
 /// <summary>
 /// 亩均效益 / 企业绩效综合评价: the zone's scheme (kept by the scoring module), runs per year (the grade) or quarter
 /// (monitoring), results, differentiated policies per grade and the enterprises left out of grading. Enterprise figures
-/// are read only through <see cref="IEnterpriseProfiles"/>. The registry holds yearly figures only, so a quarter is
-/// scored on its year's figures, and says so.
+/// are read only through <see cref="IEnterpriseProfiles"/>. A quarter is scored on the enterprises' reported
+/// year-to-date figures, annualised; an enterprise that reported none for it is scored on its year's figures, and the
+/// run says how many were.
 /// </summary>
 public sealed class PerformanceService(
     IScoringService scoring, IEnterpriseProfiles profiles, IEnterpriseDirectory directory, IDbContextFactory<PlatformDbContext> dbs,
@@ -98,9 +99,17 @@ public sealed class PerformanceService(
 
         var units = new List<UnitInput>();
         var without = new List<string>();
+        var yearlyForQuarter = 0;
+        YearFigures? QuarterFiguresOf(EnterpriseProfile p, ScoringPeriod q)
+        {
+            if (Annualised(p, q) is { } annual) return annual;
+            var yearly = p.Years.FirstOrDefault(y => y.Year == q.Year);
+            if (yearly is not null) yearlyForQuarter++;
+            return yearly;
+        }
         await foreach (var p in profiles.StreamZoneAsync(ct))
         {
-            var figures = p.Years.FirstOrDefault(y => y.Year == period.Year);
+            var figures = period.IsYear ? p.Years.FirstOrDefault(y => y.Year == period.Year) : QuarterFiguresOf(p, period);
             if (figures is null)
             {
                 without.Add(p.Name);
@@ -119,8 +128,8 @@ public sealed class PerformanceService(
         }
         if (units.Count == 0) throw new ValidationFailedException("period", l["NoFigures", period.Year]);
         var run = await scoring.RunAsync(PerformanceDefaults.SchemeKey, period, units,
-            period.IsYear ? $"per-mu evaluation {period}" : $"per-mu monitoring {period} (yearly figures of {period.Year})", ct);
-        return new PerformanceRunOutcome(run.Run, period.Year, !period.IsYear, units.Count, without.Count,
+            period.IsYear ? $"per-mu evaluation {period}" : $"per-mu monitoring {period} (quarterly year-to-date figures annualised; yearly figures where none were reported: {yearlyForQuarter})", ct);
+        return new PerformanceRunOutcome(run.Run, period.Year, !period.IsYear && yearlyForQuarter > 0, units.Count, without.Count,
             without.Order(StringComparer.Ordinal).Take(WithoutFiguresListed).ToList());
     }
 
@@ -286,4 +295,23 @@ public sealed class PerformanceService(
     }
 
     internal static string Number(decimal? value) => value?.ToString("0.####", CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>
+    /// A quarter's year-to-date figures scaled to a year (×4/q) so the yearly benchmarks apply: 亩均税收 in Q2 is the
+    /// half-year's tax × 2 over the land. Land and staff are not flows: land from the latest yearly figures up to
+    /// that year, staff as reported for the period. Null when the enterprise did not report that quarter.
+    /// </summary>
+    internal static YearFigures? Annualised(EnterpriseProfile p, ScoringPeriod period)
+    {
+        var q = p.Quarters.FirstOrDefault(x => x.Year == period.Year && x.Quarter == period.Quarter);
+        if (q is null) return null;
+        decimal factor = 4m / q.Quarter;
+        var land = p.Years.Where(y => y.Year <= period.Year && y.LandMu is not null).OrderByDescending(y => y.Year).FirstOrDefault()?.LandMu;
+        return new YearFigures
+        {
+            Year = period.Year, Revenue = q.Revenue * factor, MainBusinessRevenue = q.MainBusinessRevenue * factor, TaxPaid = q.TaxPaid * factor,
+            ValueAdded = q.ValueAdded * factor, RdExpense = q.RdExpense * factor, EnergyUseTce = q.EnergyUseTce * factor,
+            Employees = q.Employees, LandMu = land,
+        };
+    }
 }

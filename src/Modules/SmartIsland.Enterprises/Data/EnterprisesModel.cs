@@ -68,6 +68,15 @@ internal sealed class EnterprisesModel : IModuleModel
             c.HasIndex(x => new { x.IndicatorId, x.Status });
             c.HasOne<YearlyIndicator>().WithMany().HasForeignKey(x => x.IndicatorId).OnDelete(DeleteBehavior.Cascade);
         });
+        modelBuilder.Entity<QuarterlyIndicator>(q =>
+        {
+            q.ToTable("ent_quarterly_indicators");
+            q.HasIndex(x => new { x.EnterpriseId, x.Year, x.Quarter }).IsUnique();
+            foreach (var money in new[] { nameof(QuarterlyIndicator.Revenue), nameof(QuarterlyIndicator.MainBusinessRevenue), nameof(QuarterlyIndicator.TaxPaid), nameof(QuarterlyIndicator.ValueAdded), nameof(QuarterlyIndicator.RdExpense) })
+                q.Property(money).HasPrecision(18, 2);
+            q.Property(x => x.EnergyUseTce).HasPrecision(14, 2);
+            q.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
+        });
         modelBuilder.Entity<EnterpriseFact>(f =>
         {
             f.ToTable("ent_facts");

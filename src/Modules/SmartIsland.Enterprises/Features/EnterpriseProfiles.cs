@@ -34,6 +34,10 @@ public sealed record YearFigures
     public decimal? EnergyUseTce { get; init; }
 }
 
+/// <summary>Year-to-date figures at the end of a quarter (累计), for quarterly monitoring.</summary>
+public sealed record QuarterFigures(int Year, int Quarter, decimal? Revenue, decimal? MainBusinessRevenue, decimal? TaxPaid,
+    decimal? ValueAdded, decimal? RdExpense, decimal? EnergyUseTce, int? Employees);
+
 /// <summary>A declared fact as other modules read it: key, raw value, evidence and date.</summary>
 public sealed record DeclaredFact(string Key, string Value, string? Evidence, DateOnly DeclaredOn);
 
@@ -46,7 +50,11 @@ public sealed record HeldQualification(QualificationKind Kind, DateOnly? ValidFr
 /// <summary>Everything rules and scoring need to know of one enterprise, read in one go.</summary>
 public sealed record EnterpriseProfile(
     Guid Id, Guid ZoneId, string CreditCode, string Name, string IndustryCode, Guid? ParkId, DateOnly? RegisteredOn,
-    IReadOnlyList<HeldQualification> Qualifications, IReadOnlyList<YearFigures> Years, IReadOnlyList<DeclaredFact> Facts);
+    IReadOnlyList<HeldQualification> Qualifications, IReadOnlyList<YearFigures> Years, IReadOnlyList<DeclaredFact> Facts)
+{
+    /// <summary>Quarterly year-to-date figures, oldest first (empty where the enterprise reports only yearly).</summary>
+    public IReadOnlyList<QuarterFigures> Quarters { get; init; } = [];
+}
 
 /// <summary>
 /// The registry's contract for modules that evaluate enterprises (tiers, per-mu efficiency, policies).
@@ -94,14 +102,19 @@ internal sealed class EnterpriseProfiles(IDbContextFactory<PlatformDbContext> db
             .Select(q => new { q.EnterpriseId, Held = new HeldQualification(q.Kind, q.ValidFrom, q.ValidUntil) }).ToListAsync(cancellationToken));
         var facts = ReadAsync(db => db.Set<EnterpriseFact>().AsNoTracking()
             .Select(f => new { f.EnterpriseId, Fact = new DeclaredFact(f.Key, f.Value, f.Evidence, f.DeclaredOn) }).ToListAsync(cancellationToken));
-        await Task.WhenAll(heads, years, quals, facts);
+        var quarters = ReadAsync(db => db.Set<QuarterlyIndicator>().AsNoTracking().Select(Quarter).ToListAsync(cancellationToken));
+        await Task.WhenAll(heads, years, quals, facts, quarters);
+        var quartersOf = quarters.Result.ToLookup(q => q.EnterpriseId, q => q.Figures);
         var yearsOf = years.Result.ToLookup(y => y.EnterpriseId, y => y.Figures);
         var qualsOf = quals.Result.ToLookup(q => q.EnterpriseId, q => q.Held);
         var factsOf = facts.Result.ToLookup(f => f.EnterpriseId, f => f.Fact);
         foreach (var h in heads.Result.OrderBy(h => h.Id))
         {
             yield return new EnterpriseProfile(h.Id, h.ZoneId, h.CreditCode, h.Name, h.IndustryCode, h.ParkId, h.RegisteredOn,
-                qualsOf[h.Id].ToList(), yearsOf[h.Id].OrderBy(y => y.Year).ToList(), factsOf[h.Id].ToList());
+                qualsOf[h.Id].ToList(), yearsOf[h.Id].OrderBy(y => y.Year).ToList(), factsOf[h.Id].ToList())
+            {
+                Quarters = quartersOf[h.Id].OrderBy(q => q.Year).ThenBy(q => q.Quarter).ToList(),
+            };
         }
     }
 
@@ -120,6 +133,11 @@ internal sealed class EnterpriseProfiles(IDbContextFactory<PlatformDbContext> db
     private sealed record Head(Guid Id, Guid ZoneId, string CreditCode, string Name, string IndustryCode, Guid? ParkId, DateOnly? RegisteredOn);
 
     private sealed record OwnedFigures(Guid EnterpriseId, YearFigures Figures);
+
+    private sealed record OwnedQuarter(Guid EnterpriseId, QuarterFigures Figures);
+
+    private static readonly System.Linq.Expressions.Expression<Func<QuarterlyIndicator, OwnedQuarter>> Quarter = q => new OwnedQuarter(q.EnterpriseId,
+        new QuarterFigures(q.Year, q.Quarter, q.Revenue, q.MainBusinessRevenue, q.TaxPaid, q.ValueAdded, q.RdExpense, q.EnergyUseTce, q.Employees));
 
     private static readonly System.Linq.Expressions.Expression<Func<YearlyIndicator, OwnedFigures>> Figures = i => new OwnedFigures(i.EnterpriseId, new YearFigures
     {
@@ -145,10 +163,15 @@ internal sealed class EnterpriseProfiles(IDbContextFactory<PlatformDbContext> db
             .ToLookup(q => q.EnterpriseId);
         var facts = (await db.Set<EnterpriseFact>().AsNoTracking().Where(f => ids.Contains(f.EnterpriseId)).ToListAsync(ct))
             .ToLookup(f => f.EnterpriseId);
+        var quarters = (await db.Set<QuarterlyIndicator>().AsNoTracking().Where(q => ids.Contains(q.EnterpriseId)).Select(Quarter).ToListAsync(ct))
+            .ToLookup(q => q.EnterpriseId, q => q.Figures);
         return heads.Select(h => new EnterpriseProfile(
             h.Id, h.ZoneId, h.CreditCode, h.Name, h.IndustryCode, h.ParkId, h.RegisteredOn,
             quals[h.Id].Select(q => new HeldQualification(q.Kind, q.ValidFrom, q.ValidUntil)).ToList(),
             years[h.Id].OrderBy(i => i.Year).ToList(),
-            facts[h.Id].Select(f => new DeclaredFact(f.Key, f.Value, f.Evidence, f.DeclaredOn)).ToList())).ToList();
+            facts[h.Id].Select(f => new DeclaredFact(f.Key, f.Value, f.Evidence, f.DeclaredOn)).ToList())
+        {
+            Quarters = quarters[h.Id].OrderBy(q => q.Year).ThenBy(q => q.Quarter).ToList(),
+        }).ToList();
     }
 }
