@@ -31,7 +31,7 @@ public sealed class TierJourneyTests(BrowserFactory factory) : IClassFixture<Bro
     private async Task<IPage> SignInAsync(string user, string returnUrl, int width = 1280, int height = 900)
     {
         var page = await browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
-        page.SetDefaultTimeout(20_000);
+        page.SetDefaultTimeout(30_000);
         await page.GotoAsync(factory.BaseUrl + "/account/login?returnUrl=" + Uri.EscapeDataString(returnUrl));
         await page.FillAsync("#userName", user);
         await page.FillAsync("#password", "Demo@2026");
@@ -71,7 +71,10 @@ public sealed class TierJourneyTests(BrowserFactory factory) : IClassFixture<Bro
         (await techSme.GetAttributeAsync("data-outcome")).ShouldNotBe("Eligible");
 
         // Its 2025 figures, in 万元: sales 1,000, total cost 800, R&D 60 (6% → 50 points), assets 2,000; 100 staff, 30 in tech (→ 20).
-        await page.ClickAsync("[data-testid=portal-figures]");
+        // The button is a plain link to the enterprise's page: follow it as an address (no wait on interactivity).
+        var figures = await page.GetAttributeAsync("[data-testid=portal-figures]", "href");
+        figures.ShouldNotBeNull();
+        await page.GotoAsync(factory.BaseUrl + figures);
         await page.WaitForSelectorAsync("[data-testid=indicators]");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "41-enterprise-figures.png"), FullPage = true });
         // Years are listed newest first: 2025 is the first row.
