@@ -35,7 +35,8 @@ public sealed record EligibilityEvaluation(DateOnly AsOf, int Year, IReadOnlyLis
 /// profile, fills a fact sheet and lets each rule set explain itself.
 /// </summary>
 public sealed class EligibilityService(
-    IEnterpriseProfiles profiles, IRuleSetCatalog catalog, ICurrentUser user, TimeProvider clock, IStringLocalizer<TierStrings> l)
+    IEnterpriseProfiles profiles, IRuleSetCatalog catalog, ICurrentUser user, TimeProvider clock, IStringLocalizer<TierStrings> l,
+    IStringLocalizer<SmartIsland.Enterprises.Resources.FigureStrings> figures)
 {
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
@@ -72,7 +73,7 @@ public sealed class EligibilityService(
         var y = request.Year ?? TierFacts.DefaultYear(asOf);
         if (y < 2000 || y > asOf.Year) errors.Add("year", l["YearRange", asOf.Year]);
         var years = request.Years ?? [];
-        for (var i = 0; i < years.Count; i++) FigureRules.Check(years[i], $"years[{i}]", errors, l);
+        for (var i = 0; i < years.Count; i++) FigureRules.Check(years[i], $"years[{i}]", errors, l, figures);
         if (years.GroupBy(x => x.Year).Any(g => g.Count() > 1)) errors.Add("years", l["YearTwice"]);
         foreach (var (key, value) in request.Facts ?? [])
         {

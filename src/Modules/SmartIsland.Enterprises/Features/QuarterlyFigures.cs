@@ -62,10 +62,11 @@ public sealed class QuarterlyFigures(IDbContextFactory<PlatformDbContext> dbs, I
             ("valueAdded", input.ValueAdded), ("rdExpense", input.RdExpense), ("energyUseTce", input.EnergyUseTce), ("employees", input.Employees),
         })
         {
-            if (value < 0) errors.Add(field, l["ImportNegative"]);
-            else if (value > EnterpriseFieldRules.MaxFigure) errors.Add(field, l["TooLarge"]);
+            if (value < 0) errors.Add(field, f["Negative", FigureText.Name(f, field)]);
+            else if (value > EnterpriseFieldRules.MaxFigure) errors.Add(field, f["TooLarge", FigureText.Name(f, field)]);
         }
-        if (input.MainBusinessRevenue > input.Revenue) errors.Add("mainBusinessRevenue", f["QuarterMainExceedsRevenue"]);
+        if (input.MainBusinessRevenue > input.Revenue)
+            errors.Add("mainBusinessRevenue", f["ExceedsWhole", FigureText.Name(f, "mainBusinessRevenue"), FigureText.Name(f, "revenue")]);
         if (input is { Revenue: null, MainBusinessRevenue: null, TaxPaid: null, ValueAdded: null, RdExpense: null, EnergyUseTce: null, Employees: null })
             errors.Add("revenue", f["QuarterEmpty"]);
         errors.ThrowIfAny();

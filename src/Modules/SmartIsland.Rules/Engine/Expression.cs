@@ -91,7 +91,7 @@ public static class Expression
                 "+" => a + b,
                 "-" => a - b,
                 "*" => a * b,
-                "/" => b == 0 ? c.DivisionByZero(Right) : a / b,
+                "/" => b == 0 ? c.DivisionByZero() : a / b,
                 "<" => a < b ? 1 : 0,
                 "<=" => a <= b ? 1 : 0,
                 ">" => a > b ? 1 : 0,
@@ -178,7 +178,7 @@ public static class Expression
             var now = c.Lookup(Figure, 0, true);
             var before = c.Lookup(Figure, -1, true);
             if (now is null || before is null) return null;
-            return before == 0 ? c.DivisionByZero(Args[0]) : now / before - 1;
+            return before == 0 ? c.DivisionByZero() : now / before - 1;
         }
 
         /// <summary>国科发火〔2016〕195号 附件2: 净资产/销售收入增长率 = ½·(S2/S1 + S3/S2) − 1, with its two zero cases.</summary>

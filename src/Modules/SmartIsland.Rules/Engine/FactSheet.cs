@@ -98,7 +98,7 @@ public sealed class EvalContext(FactSheet sheet, IReadOnlyDictionary<string, dec
         return f;
     }
 
-    public decimal? DivisionByZero(Expression.Node divisor)
+    public decimal? DivisionByZero()
     {
         Note("÷0");
         return null;

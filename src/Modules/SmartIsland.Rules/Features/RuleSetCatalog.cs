@@ -53,15 +53,12 @@ public sealed class RuleSetCatalog(
     public async Task<IReadOnlyList<RuleSetSummary>> ListAsync(CancellationToken ct = default)
     {
         var zone = ZoneOrThrow();
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var rows = await db.Set<RuleSetRecord>().AsNoTracking().Where(r => r.ZoneId == null || r.ZoneId == zone).ToListAsync(ct);
-        var inForce = (await InForceAsync(zone, today, ct)).Select(s => (s.Definition.Code, s.Definition.Version)).ToHashSet();
-        return rows.Select(r => (Row: r, Def: RuleSetLibrary.Parse(r.Definition)))
-            .OrderBy(x => Array.IndexOf(RuleSetLibrary.DisplayOrder, x.Row.Code) is var i and >= 0 ? i : int.MaxValue)
-            .ThenBy(x => x.Row.Code, StringComparer.Ordinal).ThenByDescending(x => x.Row.EffectiveFrom)
-            .Select(x => new RuleSetSummary(x.Row.Id, x.Row.Code, x.Row.SetVersion, x.Def.Title, x.Def.Document, x.Row.EffectiveFrom,
-                x.Row.EffectiveUntil, x.Row.Official, x.Row.ZoneId is not null, x.Def.Unverified, inForce.Contains((x.Row.Code, x.Row.SetVersion)), x.Row.Version))
+        var inForce = await InForceKeysAsync(zone, ct);
+        return rows.Select(r => Summarize(r, RuleSetLibrary.Parse(r.Definition), inForce))
+            .OrderBy(x => Array.IndexOf(RuleSetLibrary.DisplayOrder, x.Code) is var i and >= 0 ? i : int.MaxValue)
+            .ThenBy(x => x.Code, StringComparer.Ordinal).ThenByDescending(x => x.EffectiveFrom)
             .ToList();
     }
 
@@ -72,9 +69,20 @@ public sealed class RuleSetCatalog(
         var rows = await db.Set<RuleSetRecord>().AsNoTracking()
             .Where(r => r.Code == code && r.SetVersion == version && (r.ZoneId == null || r.ZoneId == zone)).ToListAsync(ct);
         var row = rows.OrderByDescending(r => r.ZoneId is not null).FirstOrDefault() ?? throw new NotFoundException(l["UnknownRuleSet", code, version]);
-        var list = await ListAsync(ct);
-        return (list.First(s => s.Id == row.Id), RuleSetLibrary.Parse(row.Definition));
+        var def = RuleSetLibrary.Parse(row.Definition);
+        return (Summarize(row, def, await InForceKeysAsync(zone, ct)), def);
     }
+
+    /// <summary>(code, version) of each set in force in the zone today, from the compiled cache.</summary>
+    private async Task<HashSet<(string, string)>> InForceKeysAsync(Guid zone, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        return (await InForceAsync(zone, today, ct)).Select(s => (s.Definition.Code, s.Definition.Version)).ToHashSet();
+    }
+
+    private static RuleSetSummary Summarize(RuleSetRecord r, RuleSetDefinition d, HashSet<(string, string)> inForce) =>
+        new(r.Id, r.Code, r.SetVersion, d.Title, d.Document, r.EffectiveFrom, r.EffectiveUntil, r.Official, r.ZoneId is not null,
+            d.Unverified, inForce.Contains((r.Code, r.SetVersion)), r.Version);
 
     /// <summary>
     /// Adds or replaces the zone's own version of a rule set (code + version). The definition must compile and name
@@ -133,7 +141,7 @@ public sealed class RuleSetCatalog(
             throw new ConflictException("version", l["ConcurrencyConflict"]);
         }
         cache.Sets.TryRemove(zone, out _);
-        return (await ListAsync(ct)).First(s => s.Id == row.Id);
+        return Summarize(row, def, await InForceKeysAsync(zone, ct));
     }
 
     /// <summary>Removes a zone's own version (the national one applies again). Official sets cannot be removed.</summary>
