@@ -78,5 +78,10 @@ for project in tests/SmartIsland.UnitTests tests/SmartIsland.IntegrationTests; d
   passed=$((passed + ${s:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${k:-0}))
 done
 
+# The names of failed tests, last, so that a log cut to its tail still says what failed.
+if [ "$failed" != 0 ]; then
+  echo "failed tests:"
+  grep -hE '^\s*failed [A-Za-z_]' "$ARTIFACTS"/test-results/*.log | sed -E 's/^\s*/  /' | head -n 20
+fi
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 [ "$failed" = 0 ] && [ "$passed" -gt 0 ]

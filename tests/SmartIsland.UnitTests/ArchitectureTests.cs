@@ -23,6 +23,8 @@ public sealed class ArchitectureTests
         typeof(SmartIsland.Rules.RulesModule).Assembly,
         typeof(SmartIsland.Cultivation.CultivationModule).Assembly,
         typeof(SmartIsland.Scoring.ScoringModule).Assembly,
+        typeof(SmartIsland.Licences.LicencesModule).Assembly,
+        typeof(SmartIsland.Services.ServicesModule).Assembly,
     ];
 
     /// <summary>A module's persisted entities: its zone-owned or versioned rows, and the zone itself.</summary>
@@ -34,7 +36,7 @@ public sealed class ArchitectureTests
 
     [Fact]
     public void Every_module_with_tables_is_seen_by_this_test() =>
-        Modules.Count(m => EntitiesOf(m).Length > 0).ShouldBe(8); // Calendar, Organisation, Enterprises, Access, Cases, Rules, Cultivation, Scoring
+        Modules.Count(m => EntitiesOf(m).Length > 0).ShouldBe(10); // Calendar, Organisation, Enterprises, Access, Cases, Rules, Cultivation, Scoring, Licences, Services
 
     [Fact]
     public void No_module_uses_another_modules_entities()

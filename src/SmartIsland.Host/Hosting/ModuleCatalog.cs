@@ -3,9 +3,11 @@ using SmartIsland.Calendar;
 using SmartIsland.Cases;
 using SmartIsland.Cultivation;
 using SmartIsland.Enterprises;
+using SmartIsland.Licences;
 using SmartIsland.Organisation;
 using SmartIsland.Rules;
 using SmartIsland.Scoring;
+using SmartIsland.Services;
 
 namespace SmartIsland.Host.Hosting;
 
@@ -22,6 +24,8 @@ public static class ModuleCatalog
             .AddRulesModule()
             .AddCultivationModule()
             .AddScoringModule()
+            .AddLicencesModule()
+            .AddServicesModule()
             .AddScoped<Cases.Data.IZoneList, HostZoneList>();
 
     public static IEndpointRouteBuilder MapModules(this IEndpointRouteBuilder app)
@@ -35,6 +39,8 @@ public static class ModuleCatalog
         app.MapRulesModule();
         app.MapCultivationModule();
         app.MapScoringModule();
+        app.MapLicencesModule();
+        app.MapServicesModule();
         return app;
     }
 
@@ -48,5 +54,7 @@ public static class ModuleCatalog
         typeof(CasesModule).Assembly,
         typeof(RulesModule).Assembly,
         typeof(CultivationModule).Assembly,
+        typeof(LicencesModule).Assembly,
+        typeof(ServicesModule).Assembly,
     ];
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace SmartIsland.IntegrationTests.Support;
 
@@ -28,6 +29,8 @@ public abstract class PlatformFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Platform", ConnectionString);
         builder.UseSetting("RateLimits:PublicPerMinute", "100000");
         builder.UseSetting("Database:DemoData", "true");
+        // Information-level logs of a few hundred hosts bury the one failure that matters in CI's output.
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         if (ClockStart is { } start)
         {
             builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(new ShiftedClock(start)));
