@@ -79,7 +79,7 @@ internal sealed class LicenceRegistry(
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            log.LogWarning(e, "Licence system {System} did not answer within {Limit} ms; its licences are treated as unavailable", connector.SystemCode, limit.TotalMilliseconds);
+            log.LogWarning(e, "Licence system {System} failed or did not answer within {Limit} ms; its licences are treated as unavailable", connector.SystemCode, limit.TotalMilliseconds);
             return (connector.SystemCode, null);
         }
     }
