@@ -4,6 +4,7 @@
 # `./bench/run.sh intake` runs only the Open311 intake step (INTAKE_SECONDS per mode, default 20);
 # `./bench/run.sh metrics` only the case metrics step (1,000,000 cases, about 3 GB of disk, a few minutes).
 # `./bench/run.sh tiers` only the tier eligibility step (100,000 enterprises; issue 4).
+# `./bench/run.sh pdf` only the certificate PDF rendering step (500 renders; issue 5).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 STEPS=${1:-all}
@@ -63,6 +64,11 @@ trap 'kill $TIERS_PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 1; done
 $B tiers-api "http://127.0.0.1:$PORT" "$WORK/tiers-db" 1000
 kill $TIERS_PID; wait $TIERS_PID 2>/dev/null || true
+fi
+
+if [ "$STEPS" = all ] || [ "$STEPS" = pdf ]; then
+echo "# certificate PDF (issue 5): one A4 certificate with five fields and its QR code, rendered 500 times after a warm-up"
+$B pdf 500
 fi
 
 [ -n "${BENCH_DIR:-}" ] || rm -rf "$WORK"
