@@ -2976,6 +2976,51 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
                     b.ToTable("svc_application_materials", (string)null);
                 });
 
+            modelBuilder.Entity("SmartIsland.Services.Applications.ApplicationNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicationNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RecipientUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ZoneId");
+
+                    b.HasIndex("ZoneId", "EnterpriseId", "At");
+
+                    b.HasIndex("ZoneId", "RecipientUserId", "At");
+
+                    b.ToTable("svc_notices", (string)null);
+                });
+
             modelBuilder.Entity("SmartIsland.Services.Applications.BundleApplication", b =>
                 {
                     b.Property<Guid>("Id")
