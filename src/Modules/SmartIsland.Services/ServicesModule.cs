@@ -15,11 +15,13 @@ public static class ServicesModule
     public static IServiceCollection AddServicesModule(this IServiceCollection services)
     {
         services.AddSingleton<IModuleModel, ServicesModel>();
+        services.AddScoped<Applications.ApplicationService>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapServicesModule(this IEndpointRouteBuilder app)
     {
+        Applications.ApplicationsApi.MapApplicationsApi(app);
         return app;
     }
 }

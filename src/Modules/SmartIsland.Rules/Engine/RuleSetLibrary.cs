@@ -35,6 +35,9 @@ public static class RuleSetLibrary
 
     public static IReadOnlyList<FactDefinition> Facts => facts.Value;
 
+    /// <summary>Names of the answers of an application form, e.g. <c>form.signArea</c>.</summary>
+    public const string FormPrefix = "form.";
+
     /// <summary>Yearly figures the engine understands, filled by whoever evaluates (e.g. the tier screening).</summary>
     public static readonly IReadOnlySet<string> YearlyNames = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -97,6 +100,8 @@ public static class RuleSetLibrary
         {
             if (name is "x" or "threshold" || YearlyNames.Contains(name) || SystemFacts.Contains(name) || known.Contains(name)) continue;
             if (name.StartsWith("setting.", StringComparison.Ordinal) && definition.Settings.ContainsKey(name[8..])) continue;
+            // A form's answers (service applications' automatic approval): the caller supplies them, so any name goes.
+            if (name.StartsWith(FormPrefix, StringComparison.Ordinal) && name.Length > FormPrefix.Length) continue;
             throw new RuleSetFormatException(where, $"unknown figure or fact '{name}'");
         }
         return compiled;
