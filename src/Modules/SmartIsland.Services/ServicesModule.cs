@@ -15,11 +15,17 @@ public static class ServicesModule
     public static IServiceCollection AddServicesModule(this IServiceCollection services)
     {
         services.AddSingleton<IModuleModel, ServicesModel>();
+        services.AddScoped<Catalogue.CatalogueValidator>();
+        services.AddScoped<Catalogue.CatalogueWriter>();
+        services.AddScoped<Catalogue.CatalogueService>();
+        services.AddScoped<Catalogue.CatalogueTransfer>();
+        services.AddScoped<IModuleSeeder, Catalogue.CatalogueDemoSeeder>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapServicesModule(this IEndpointRouteBuilder app)
     {
+        Catalogue.CatalogueApi.MapCatalogueApi(app);
         return app;
     }
 }
