@@ -20,12 +20,14 @@ public static class ServicesModule
         services.AddScoped<Catalogue.CatalogueService>();
         services.AddScoped<Catalogue.CatalogueTransfer>();
         services.AddScoped<IModuleSeeder, Catalogue.CatalogueDemoSeeder>();
+        services.AddScoped<Applications.ApplicationService>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapServicesModule(this IEndpointRouteBuilder app)
     {
         Catalogue.CatalogueApi.MapCatalogueApi(app);
+        Applications.ApplicationsApi.MapApplicationsApi(app);
         return app;
     }
 }
