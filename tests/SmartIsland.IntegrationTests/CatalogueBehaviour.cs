@@ -102,6 +102,7 @@ public abstract class CatalogueBehaviour<TFactory>(TFactory factory) where TFact
         item.FormFields.Add(new FormFieldDefinition("2bad", "坏键", null, FieldKind.Text, false));
         item.AutoApprovalRules = JsonDocument.Parse("""{ "conditions": [ { "key": "k", "value": "form.notAsked", "op": ">=", "threshold": "1", "unit": "count" } ] }""").RootElement;
         item.Materials[0].Count = 0;
+        item.IssuesLicenceType = "no-such-licence";
 
         var problem = await ProblemAsync(await admin.PostAsJsonAsync("/api/catalogue/items", item, Json, Ct), HttpStatusCode.BadRequest);
 
@@ -109,8 +110,10 @@ public abstract class CatalogueBehaviour<TFactory>(TFactory factory) where TFact
         keys.ShouldBe(new[]
         {
             "department", "promisedLimitDays", "conditions[2].code", "formFields[3].key", "autoApprovalRules",
-            "materials[0].count", "materials[1].material", "materials[2].material",
+            "materials[0].count", "materials[1].material", "materials[2].material", "issuesLicenceType",
         }, ignoreOrder: true);
+        var material = await admin.PostAsJsonAsync("/api/catalogue/materials", Material("M-B" + s, "证明", "business-licence", "no-such-licence"), Json, Ct);
+        ErrorKeys(await ProblemAsync(material, HttpStatusCode.BadRequest)).ShouldBe(["licenceTypes"]);
         problem.GetProperty("errors").GetProperty("autoApprovalRules")[0].GetString()!.ShouldContain("form.notAsked");
         (await admin.GetAsync($"/api/catalogue/items/BAD{s}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
@@ -259,7 +262,7 @@ public abstract class CatalogueBehaviour<TFactory>(TFactory factory) where TFact
     {
         var admin = await factory.ClientForAsync("admin");
         var s = Suffix();
-        await CreatedAsync(await admin.PostAsJsonAsync("/api/catalogue/materials", Material("J1" + s, "营业执照", "lic-a"), Json, Ct));
+        await CreatedAsync(await admin.PostAsJsonAsync("/api/catalogue/materials", Material("J1" + s, "营业执照", "property-certificate"), Json, Ct));
         await CreatedAsync(await admin.PostAsJsonAsync("/api/catalogue/materials", Material("J2" + s, "租赁合同"), Json, Ct));
         await CreatedAsync(await admin.PostAsJsonAsync("/api/catalogue/items", Item("JA" + s, CityDepartment, ("J1" + s, true, false), ("J2" + s, true, true)), Json, Ct));
         await CreatedAsync(await admin.PostAsJsonAsync("/api/catalogue/items", Item("JB" + s, TaxDepartment, ("J1" + s, false, false)), Json, Ct));
@@ -298,7 +301,7 @@ public abstract class CatalogueBehaviour<TFactory>(TFactory factory) where TFact
     {
         var admin = await factory.ClientForAsync("admin");
         var s = Suffix();
-        await CreatedAsync(await admin.PostAsJsonAsync("/api/catalogue/materials", Material("X1" + s, "营业执照", "lic-a", "lic-b"), Json, Ct));
+        await CreatedAsync(await admin.PostAsJsonAsync("/api/catalogue/materials", Material("X1" + s, "营业执照", "business-licence", "id-card"), Json, Ct));
         await CreatedAsync(await admin.PostAsJsonAsync("/api/catalogue/materials", Material("X2" + s, "租赁合同"), Json, Ct));
         await CreatedAsync(await admin.PostAsJsonAsync("/api/catalogue/items", Item("XA" + s, CityDepartment, ("X1" + s, true, false), ("X2" + s, true, true)), Json, Ct));
         var plain = Item("XB" + s, TaxDepartment, ("X1" + s, false, false));
