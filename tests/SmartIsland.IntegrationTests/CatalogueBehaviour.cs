@@ -145,9 +145,8 @@ public abstract class CatalogueBehaviour<TFactory>(TFactory factory) where TFact
 
         item.Name = "另一个人的修改";
         var stale = await admin.PutAsJsonAsync($"/api/catalogue/items/IT{s}?version={read.Version}&reason=test", item, Json, Ct);
-        var problem = await ProblemAsync(stale, HttpStatusCode.Conflict);
+        (await ProblemAsync(stale, HttpStatusCode.Conflict)).GetProperty("field").GetString().ShouldBe("version");
         (await ItemAsync(admin, "IT" + s)).Item.Name.ShouldBe("门头招牌设置审批（改）");
-        _ = problem;
 
         var noReason = await admin.PutAsJsonAsync($"/api/catalogue/items/IT{s}?version={after.Version}", item, Json, Ct);
         ErrorKeys(await ProblemAsync(noReason, HttpStatusCode.BadRequest)).ShouldContain("reason");
@@ -395,6 +394,9 @@ public abstract class CatalogueBehaviour<TFactory>(TFactory factory) where TFact
         (await UploadAsync(dept, "{}"u8.ToArray(), "c.json")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         var admin = await factory.ClientForAsync("admin");
         ErrorKeys(await ProblemAsync(await UploadAsync(admin, "编码,名称\n"u8.ToArray(), "c.csv"), HttpStatusCode.BadRequest)).ShouldBe(["file"]);
+        var tooLarge = new byte[(int)CatalogueRules.MaxUploadBytes + 1];
+        tooLarge[0] = (byte)'{';
+        (await ProblemAsync(await UploadAsync(admin, tooLarge, "big.json"), HttpStatusCode.RequestEntityTooLarge)).GetProperty("field").GetString().ShouldBe("file");
     }
 }
 
