@@ -15,12 +15,18 @@ public static class ServicesModule
     public static IServiceCollection AddServicesModule(this IServiceCollection services)
     {
         services.AddSingleton<IModuleModel, ServicesModel>();
+        services.AddScoped<Catalogue.CatalogueValidator>();
+        services.AddScoped<Catalogue.CatalogueWriter>();
+        services.AddScoped<Catalogue.CatalogueService>();
+        services.AddScoped<Catalogue.CatalogueTransfer>();
+        services.AddScoped<IModuleSeeder, Catalogue.CatalogueDemoSeeder>();
         services.AddScoped<Applications.ApplicationService>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapServicesModule(this IEndpointRouteBuilder app)
     {
+        Catalogue.CatalogueApi.MapCatalogueApi(app);
         Applications.ApplicationsApi.MapApplicationsApi(app);
         return app;
     }

@@ -107,6 +107,9 @@ public static class RuleSetLibrary
         return compiled;
     }
 
+    /// <summary>Every figure or fact a definition's formulas read, with where (e.g. to check <c>form.*</c> names against a form).</summary>
+    public static IEnumerable<(string Where, string Name)> NamesIn(RuleSetDefinition definition) => NamesUsed(definition);
+
     private static IEnumerable<(string Where, string Name)> NamesUsed(RuleSetDefinition d)
     {
         IEnumerable<(string, string?)> Formulas(CriterionDefinition c, string where) =>
