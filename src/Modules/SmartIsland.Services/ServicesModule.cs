@@ -15,11 +15,13 @@ public static class ServicesModule
     public static IServiceCollection AddServicesModule(this IServiceCollection services)
     {
         services.AddSingleton<IModuleModel, ServicesModel>();
+        services.AddSingleton<Guide.GuideIndex>().AddScoped<Guide.GuideService>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapServicesModule(this IEndpointRouteBuilder app)
     {
+        Guide.GuideApi.MapGuideApi(app);
         return app;
     }
 }
