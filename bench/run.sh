@@ -4,6 +4,7 @@
 # `./bench/run.sh intake` runs only the Open311 intake step (INTAKE_SECONDS per mode, default 20);
 # `./bench/run.sh metrics` only the case metrics step (1,000,000 cases, about 3 GB of disk, a few minutes).
 # `./bench/run.sh tiers` only the tier eligibility step (100,000 enterprises; issue 4).
+# `./bench/run.sh guide` only the public guide's search (10,000 items; issue 5).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 STEPS=${1:-all}
@@ -63,6 +64,22 @@ trap 'kill $TIERS_PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 1; done
 $B tiers-api "http://127.0.0.1:$PORT" "$WORK/tiers-db" 1000
 kill $TIERS_PID; wait $TIERS_PID 2>/dev/null || true
+fi
+
+if [ "$STEPS" = all ] || [ "$STEPS" = guide ]; then
+echo "# guide (issue 5): 10,000 published items in a fresh database, then 600 searches of 2-, 3- and 4-character terms (hits and misses) through HTTP"
+$B guide-generate "$WORK/guide-db" 10000
+dotnet build src/SmartIsland.Host -c Release -nologo -v q >/dev/null
+PORT=${GUIDE_PORT:-5400}
+( cd src/SmartIsland.Host/bin/Release/net10.0 && \
+  ASPNETCORE_URLS=http://127.0.0.1:$PORT SMARTISLAND_DATA_DIR="$WORK/guide-db" Database__DemoData=true \
+  Scheduler__Enabled=false RateLimits__PublicPerMinute=1000000 Logging__LogLevel__Default=Warning \
+  exec dotnet SmartIsland.Host.dll --contentRoot "$PWD" ) > "$WORK/guide-host.log" 2>&1 &
+GUIDE_PID=$!
+trap 'kill $GUIDE_PID 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 1; done
+$B guide-search "http://127.0.0.1:$PORT" 600
+kill $GUIDE_PID; wait $GUIDE_PID 2>/dev/null || true
 fi
 
 [ -n "${BENCH_DIR:-}" ] || rm -rf "$WORK"

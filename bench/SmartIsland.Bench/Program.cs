@@ -21,6 +21,8 @@ using MiniExcel = MiniExcelLibs.MiniExcel;
 // dotnet run -c Release --project bench/SmartIsland.Bench -- tiers-evaluate DATADIR [ROUNDS]
 // dotnet run -c Release --project bench/SmartIsland.Bench -- tiers-api BASEURL DATADIR [REQUESTS]
 // dotnet run -c Release --project bench/SmartIsland.Bench -- screen DATADIR [ENTERPRISES=100000]
+// dotnet run -c Release --project bench/SmartIsland.Bench -- guide-generate DATADIR N
+// dotnet run -c Release --project bench/SmartIsland.Bench -- guide-search BASEURL [REQUESTS]
 // Each step is its own process so its peak memory is its own.
 var command = args.ElementAtOrDefault(0);
 return command switch
@@ -37,6 +39,8 @@ return command switch
     "tiers-evaluate" => await TierBench.EvaluateAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3),
     "tiers-api" => await TierBench.ApiAsync(args[1], args[2], args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1000),
     "screen" => await ScreeningBench.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000),
+    "guide-generate" => await GuideBench.GenerateAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture)),
+    "guide-search" => await GuideBench.SearchAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 600),
     _ => Usage(),
 };
 

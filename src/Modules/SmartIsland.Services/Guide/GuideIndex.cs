@@ -45,8 +45,11 @@ public sealed class GuideIndex(TimeProvider time, IConfiguration config)
         return found;
     }
 
-    /// <summary>The zone's index, current within the check interval; <paramref name="db"/> is filtered to the zone.</summary>
-    internal async Task<Entry[]> EntriesAsync(PlatformDbContext db, Guid zoneId, CancellationToken ct)
+    /// <summary>
+    /// The zone's index, current within the check interval. <paramref name="open"/> gives a context filtered to the zone;
+    /// it is opened only when the stamp is due, so most searches touch no database at all.
+    /// </summary>
+    internal async Task<Entry[]> EntriesAsync(Guid zoneId, Func<Task<PlatformDbContext>> open, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         snapshots.TryGetValue(zoneId, out var current);
@@ -65,6 +68,7 @@ public sealed class GuideIndex(TimeProvider time, IConfiguration config)
         {
             snapshots.TryGetValue(zoneId, out current);
             if (current is not null && now - current.CheckedAt < checkInterval) return current.Entries;
+            await using var db = await open();
             var stamp = await StampAsync(db, ct);
             if (current is not null && current.Stamp == stamp && now - current.BuiltAt < MaxAge)
             {
@@ -143,7 +147,11 @@ public sealed class GuideIndex(TimeProvider time, IConfiguration config)
     {
         var terms = Lower(query).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (terms.Length == 0) return new GuideSearchResult(query, 0, []);
-        var hits = new List<(Entry Entry, int Score, GuideMatch Match, string? Text)>();
+        // The best `limit` hits in a heap whose head is the worst kept: a common word ("许可") matches thousands of items
+        // and only a page of them is shown, so they are not all sorted.
+        var worstFirst = Comparer<Hit>.Create((a, b) => Rank(b, a));
+        var best = new PriorityQueue<Hit, Hit>(limit + 1, worstFirst);
+        var total = 0;
         foreach (var e in entries)
         {
             var score = 0;
@@ -157,15 +165,25 @@ public sealed class GuideIndex(TimeProvider time, IConfiguration config)
                 score += s;
                 if (first is null) { first = m; text = t; }
             }
-            if (score > 0) hits.Add((e, score, first!.Value, text));
+            if (score <= 0) continue;
+            total++;
+            var hit = new Hit(e, score, first!.Value, text);
+            if (best.Count < limit) best.Enqueue(hit, hit);
+            else if (Rank(hit, best.Peek()) < 0) best.DequeueEnqueue(hit, hit);
         }
-        var top = hits
-            .OrderByDescending(h => h.Score).ThenBy(h => h.Entry.Name.Length).ThenBy(h => h.Entry.Code, StringComparer.Ordinal)
-            .Take(limit)
-            .Select(h => h.Entry.Hit with { MatchedIn = h.Match, MatchedText = h.Text })
-            .ToList();
-        return new GuideSearchResult(query, hits.Count, top);
+        var top = new List<Hit>(best.Count);
+        while (best.TryDequeue(out var h, out _)) top.Add(h);
+        top.Reverse();
+        return new GuideSearchResult(query, total, top.Select(h => h.Entry.Hit with { MatchedIn = h.Match, MatchedText = h.Text }).ToList());
     }
+
+    private sealed record Hit(Entry Entry, int Score, GuideMatch Match, string? Text);
+
+    /// <summary>Negative when <paramref name="a"/> ranks before <paramref name="b"/>: higher score, shorter name, then code.</summary>
+    private static int Rank(Hit a, Hit b) =>
+        a.Score != b.Score ? b.Score.CompareTo(a.Score)
+        : a.Entry.Name.Length != b.Entry.Name.Length ? a.Entry.Name.Length.CompareTo(b.Entry.Name.Length)
+        : string.CompareOrdinal(a.Entry.Code, b.Entry.Code);
 
     private static (int Score, GuideMatch Match, string? Text) Score(Entry e, string term)
     {

@@ -28,11 +28,17 @@ public sealed class GuideService(
         return await organisation.ZoneByDivisionAsync(division, ct) ?? throw new NotFoundException("No public zone is configured.");
     }
 
-    private async Task<PlatformDbContext> ReadAsync(CancellationToken ct)
+    private async Task<Guid> ZoneIdAsync(CancellationToken ct)
     {
         var division = config["PublicZone:DivisionCode"] ?? "410471";
-        var zoneId = await index.ZoneAsync(division, async () => (await organisation.ZoneByDivisionAsync(division, ct))?.Id)
+        return await index.ZoneAsync(division, async () => (await organisation.ZoneByDivisionAsync(division, ct))?.Id)
             ?? throw new NotFoundException("No public zone is configured.");
+    }
+
+    private async Task<PlatformDbContext> ReadAsync(CancellationToken ct) => await OpenAsync(await ZoneIdAsync(ct), ct);
+
+    private async Task<PlatformDbContext> OpenAsync(Guid zoneId, CancellationToken ct)
+    {
         var db = await dbs.CreateDbContextAsync(ct);
         db.UseZone(zoneId);
         return db;
@@ -45,8 +51,8 @@ public sealed class GuideService(
         if (q.Length > MaxQueryLength) throw new ValidationFailedException("q", $"A search is at most {MaxQueryLength} characters.");
         if (limit is < 1 or > 100) throw new ValidationFailedException("limit", "Between 1 and 100.");
         if (q.Length == 0) return new GuideSearchResult(q, 0, []);
-        await using var db = await ReadAsync(ct);
-        var entries = await index.EntriesAsync(db, db.CurrentZoneId!.Value, ct);
+        var zoneId = await ZoneIdAsync(ct);
+        var entries = await index.EntriesAsync(zoneId, () => OpenAsync(zoneId, ct), ct);
         return GuideIndex.Search(entries, q, limit);
     }
 
