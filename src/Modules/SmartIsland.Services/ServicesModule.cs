@@ -15,12 +15,14 @@ public static class ServicesModule
     public static IServiceCollection AddServicesModule(this IServiceCollection services)
     {
         services.AddSingleton<IModuleModel, ServicesModel>();
+        services.AddScoped<Applications.ApplicationService>();
         services.AddSingleton<Guide.GuideIndex>().AddScoped<Guide.GuideService>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapServicesModule(this IEndpointRouteBuilder app)
     {
+        Applications.ApplicationsApi.MapApplicationsApi(app);
         Guide.GuideApi.MapGuideApi(app);
         return app;
     }
