@@ -78,7 +78,7 @@ PORT=${GUIDE_PORT:-5400}
 GUIDE_PID=$!
 trap 'kill $GUIDE_PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 1; done
-$B guide-search "http://127.0.0.1:$PORT" 600
+$B guide-search "http://127.0.0.1:$PORT" 600 "$WORK/guide-db"
 kill $GUIDE_PID; wait $GUIDE_PID 2>/dev/null || true
 fi
 

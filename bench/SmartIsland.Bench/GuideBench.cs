@@ -84,7 +84,7 @@ internal static class GuideBench
     }
 
     /// <summary>N sequential searches after 200 to warm up (the first builds the index); p50/p95/p99 overall and per term length.</summary>
-    public static async Task<int> SearchAsync(string baseUrl, int requests)
+    public static async Task<int> SearchAsync(string baseUrl, int requests, string? dataDir)
     {
         string[] terms =
         [
@@ -114,6 +114,32 @@ internal static class GuideBench
         Console.WriteLine($"guide-search: {requests} sequential GET /api/guide/search (20 best hits each): {Line(times.Select(t => t.Ms))}");
         foreach (var group in times.GroupBy(t => (t.Length, t.Hit)).OrderBy(g => g.Key.Length).ThenBy(g => g.Key.Hit))
             Console.WriteLine($"  {group.Key.Length} characters, {(group.Key.Hit ? "hits" : "misses")}: {Line(group.Select(t => t.Ms))}");
+        if (dataDir is null) return 0;
+
+        // The same searches in process, without HTTP: what the index itself costs.
+        await using var provider = await PlatformAsync(dataDir);
+        await using var scope = provider.CreateAsyncScope();
+        var zone = (await scope.ServiceProvider.GetRequiredService<IOrganisationDirectory>().ZoneByDivisionAsync("410471"))!;
+        var dbs = scope.ServiceProvider.GetRequiredService<IDbContextFactory<PlatformDbContext>>();
+        var build = Stopwatch.StartNew();
+        var index = new SmartIsland.Services.Guide.GuideIndex(TimeProvider.System, new ConfigurationBuilder().Build());
+        var entries = await index.EntriesAsync(zone.Id, async () =>
+        {
+            var db = await dbs.CreateDbContextAsync();
+            db.UseZone(zone.Id);
+            return db;
+        }, default);
+        var buildMs = build.Elapsed.TotalMilliseconds;
+        var local = new List<double>(requests);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        for (var i = 0; i < requests; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            SmartIsland.Services.Guide.GuideIndex.Search(entries, terms[i % terms.Length], 20);
+            local.Add(sw.Elapsed.TotalMilliseconds);
+        }
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / requests;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"guide-search in process: index of {entries.Entries.Length:N0} items built in {buildMs:F0} ms; searches {Line(local)}; CPU {cpuMs:F2} ms per search"));
         return 0;
     }
 }

@@ -22,7 +22,7 @@ using MiniExcel = MiniExcelLibs.MiniExcel;
 // dotnet run -c Release --project bench/SmartIsland.Bench -- tiers-api BASEURL DATADIR [REQUESTS]
 // dotnet run -c Release --project bench/SmartIsland.Bench -- screen DATADIR [ENTERPRISES=100000]
 // dotnet run -c Release --project bench/SmartIsland.Bench -- guide-generate DATADIR N
-// dotnet run -c Release --project bench/SmartIsland.Bench -- guide-search BASEURL [REQUESTS]
+// dotnet run -c Release --project bench/SmartIsland.Bench -- guide-search BASEURL [REQUESTS] [DATADIR: also time the index in process]
 // Each step is its own process so its peak memory is its own.
 var command = args.ElementAtOrDefault(0);
 return command switch
@@ -40,7 +40,7 @@ return command switch
     "tiers-api" => await TierBench.ApiAsync(args[1], args[2], args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1000),
     "screen" => await ScreeningBench.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000),
     "guide-generate" => await GuideBench.GenerateAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture)),
-    "guide-search" => await GuideBench.SearchAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 600),
+    "guide-search" => await GuideBench.SearchAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 600, args.ElementAtOrDefault(3)),
     _ => Usage(),
 };
 

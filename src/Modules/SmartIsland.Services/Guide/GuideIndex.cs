@@ -34,7 +34,29 @@ public sealed class GuideIndex(TimeProvider time, IConfiguration config)
         GuideSearchHit Hit, string Name, string Code, string Keywords, string Department, string[] Materials,
         string[] MaterialNames, string[] Conditions, string[] ConditionTexts, string All);
 
-    internal sealed record Snapshot((int, long, int, long, int) Stamp, Entry[] Entries, DateTimeOffset BuiltAt, DateTimeOffset CheckedAt);
+    /// <summary>
+    /// The entries, and all their haystacks in one string (<see cref="Starts"/>: where each entry's part begins), so the
+    /// first term is found by one vectorised scan that jumps from match to match instead of 10,000 separate calls.
+    /// </summary>
+    internal sealed record Index(Entry[] Entries, string Corpus, int[] Starts)
+    {
+        public static Index Of(Entry[] entries)
+        {
+            var corpus = new System.Text.StringBuilder();
+            var starts = new int[entries.Length];
+            for (var n = 0; n < entries.Length; n++)
+            {
+                starts[n] = corpus.Length;
+                corpus.Append(entries[n].All).Append(EntrySeparator);
+            }
+            return new Index(entries, corpus.ToString(), starts);
+        }
+    }
+
+    /// <summary>Between fields of an entry and between entries; search terms never contain control characters.</summary>
+    private const char FieldSeparator = '\u0001', EntrySeparator = '\u0002';
+
+    internal sealed record Snapshot((int, long, int, long, int) Stamp, Index Index, DateTimeOffset BuiltAt, DateTimeOffset CheckedAt);
 
     /// <summary>The zone of a division code, remembered once found (zones are not renamed or removed).</summary>
     internal async Task<Guid?> ZoneAsync(string division, Func<Task<Guid?>> lookup)
@@ -49,16 +71,16 @@ public sealed class GuideIndex(TimeProvider time, IConfiguration config)
     /// The zone's index, current within the check interval. <paramref name="open"/> gives a context filtered to the zone;
     /// it is opened only when the stamp is due, so most searches touch no database at all.
     /// </summary>
-    internal async Task<Entry[]> EntriesAsync(Guid zoneId, Func<Task<PlatformDbContext>> open, CancellationToken ct)
+    internal async Task<Index> EntriesAsync(Guid zoneId, Func<Task<PlatformDbContext>> open, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         snapshots.TryGetValue(zoneId, out var current);
-        if (current is not null && now - current.CheckedAt < checkInterval) return current.Entries;
+        if (current is not null && now - current.CheckedAt < checkInterval) return current.Index;
 
         var gate = rebuilding.GetOrAdd(zoneId, _ => new SemaphoreSlim(1, 1));
         if (current is not null)
         {
-            if (!await gate.WaitAsync(0, ct)) return current.Entries;
+            if (!await gate.WaitAsync(0, ct)) return current.Index;
         }
         else
         {
@@ -67,17 +89,17 @@ public sealed class GuideIndex(TimeProvider time, IConfiguration config)
         try
         {
             snapshots.TryGetValue(zoneId, out current);
-            if (current is not null && now - current.CheckedAt < checkInterval) return current.Entries;
+            if (current is not null && now - current.CheckedAt < checkInterval) return current.Index;
             await using var db = await open();
             var stamp = await StampAsync(db, ct);
             if (current is not null && current.Stamp == stamp && now - current.BuiltAt < MaxAge)
             {
                 snapshots[zoneId] = current with { CheckedAt = now };
-                return current.Entries;
+                return current.Index;
             }
-            var entries = await BuildAsync(db, ct);
-            snapshots[zoneId] = new Snapshot(stamp, entries, now, now);
-            return entries;
+            var index = Index.Of(await BuildAsync(db, ct));
+            snapshots[zoneId] = new Snapshot(stamp, index, now, now);
+            return index;
         }
         finally
         {
@@ -124,7 +146,7 @@ public sealed class GuideIndex(TimeProvider time, IConfiguration config)
             var materials = materialNames.Select(Lower).ToArray();
             var conditions = conditionTexts.Select(Lower).ToArray();
             // One string for the first pass (does the term occur at all?); the separator never occurs in a term.
-            var all = string.Join('\u0001', [name, code, keywords, department, .. materials, .. conditions]);
+            var all = string.Join(FieldSeparator, [name, code, keywords, department, .. materials, .. conditions]);
             entries[n] = new Entry(
                 new GuideSearchHit(i.Code, i.Name, i.NameEn, i.Kind, i.DepartmentName, i.PromisedLimitDays, i.Channels, GuideMatch.Name, null),
                 name, code, keywords, department, materials, materialNames, conditions, conditionTexts, all);
@@ -143,23 +165,32 @@ public sealed class GuideIndex(TimeProvider time, IConfiguration config)
     /// Every term must occur somewhere; an item ranks by where its terms occur (name before code, keywords, department,
     /// materials, conditions), a name that starts with or equals the term ranks higher, and shorter names before longer.
     /// </summary>
-    internal static GuideSearchResult Search(Entry[] entries, string query, int limit)
+    internal static GuideSearchResult Search(Index index, string query, int limit)
     {
-        var terms = Lower(query).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var terms = Lower(new string(query.Where(c => !char.IsControl(c)).ToArray()))
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (terms.Length == 0) return new GuideSearchResult(query, 0, []);
         // The best `limit` hits in a heap whose head is the worst kept: a common word ("许可") matches thousands of items
         // and only a page of them is shown, so they are not all sorted.
         var worstFirst = Comparer<Hit>.Create((a, b) => Rank(b, a));
         var best = new PriorityQueue<Hit, Hit>(limit + 1, worstFirst);
         var total = 0;
-        foreach (var e in entries)
+        var corpus = index.Corpus;
+        var position = 0;
+        while (position < corpus.Length)
         {
+            var found = corpus.IndexOf(terms[0], position, StringComparison.Ordinal);
+            if (found < 0) break;
+            var n = Array.BinarySearch(index.Starts, found);
+            if (n < 0) n = ~n - 1;
+            position = n + 1 < index.Starts.Length ? index.Starts[n + 1] : corpus.Length;
+            var e = index.Entries[n];
             var score = 0;
             GuideMatch? first = null;
             string? text = null;
             foreach (var term in terms)
             {
-                if (!e.All.Contains(term, StringComparison.Ordinal)) { score = -1; break; }
+                if (!ReferenceEquals(term, terms[0]) && !e.All.Contains(term, StringComparison.Ordinal)) { score = -1; break; }
                 var (s, m, t) = Score(e, term);
                 if (s == 0) { score = -1; break; } // only across a separator: not a real occurrence
                 score += s;
