@@ -5,6 +5,7 @@
 # `./bench/run.sh metrics` only the case metrics step (1,000,000 cases, about 3 GB of disk, a few minutes).
 # `./bench/run.sh tiers` only the tier eligibility step (100,000 enterprises; issue 4).
 # `./bench/run.sh pdf` only the certificate PDF rendering step (500 renders; issue 5).
+# `./bench/run.sh guide` only the public guide's search (10,000 items; issue 5).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 STEPS=${1:-all}
@@ -69,6 +70,20 @@ fi
 if [ "$STEPS" = all ] || [ "$STEPS" = pdf ]; then
 echo "# certificate PDF (issue 5): one A4 certificate with five fields and its QR code, rendered 500 times after a warm-up"
 $B pdf 500
+if [ "$STEPS" = all ] || [ "$STEPS" = guide ]; then
+echo "# guide (issue 5): 10,000 published items in a fresh database, then 600 searches of 2-, 3- and 4-character terms (hits and misses) through HTTP"
+$B guide-generate "$WORK/guide-db" 10000
+dotnet build src/SmartIsland.Host -c Release -nologo -v q >/dev/null
+PORT=${GUIDE_PORT:-5400}
+( cd src/SmartIsland.Host/bin/Release/net10.0 && \
+  ASPNETCORE_URLS=http://127.0.0.1:$PORT SMARTISLAND_DATA_DIR="$WORK/guide-db" Database__DemoData=true \
+  Scheduler__Enabled=false RateLimits__PublicPerMinute=1000000 Logging__LogLevel__Default=Warning \
+  exec dotnet SmartIsland.Host.dll --contentRoot "$PWD" ) > "$WORK/guide-host.log" 2>&1 &
+GUIDE_PID=$!
+trap 'kill $GUIDE_PID 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 1; done
+$B guide-search "http://127.0.0.1:$PORT" 600 "$WORK/guide-db"
+kill $GUIDE_PID; wait $GUIDE_PID 2>/dev/null || true
 fi
 
 [ -n "${BENCH_DIR:-}" ] || rm -rf "$WORK"

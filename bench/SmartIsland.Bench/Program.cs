@@ -22,6 +22,8 @@ using MiniExcel = MiniExcelLibs.MiniExcel;
 // dotnet run -c Release --project bench/SmartIsland.Bench -- tiers-api BASEURL DATADIR [REQUESTS]
 // dotnet run -c Release --project bench/SmartIsland.Bench -- screen DATADIR [ENTERPRISES=100000]
 // dotnet run -c Release --project bench/SmartIsland.Bench -- pdf [RENDERS=500] [SAMPLE.pdf]
+// dotnet run -c Release --project bench/SmartIsland.Bench -- guide-generate DATADIR N
+// dotnet run -c Release --project bench/SmartIsland.Bench -- guide-search BASEURL [REQUESTS] [DATADIR: also time the index in process]
 // Each step is its own process so its peak memory is its own.
 var command = args.ElementAtOrDefault(0);
 return command switch
@@ -39,6 +41,8 @@ return command switch
     "tiers-api" => await TierBench.ApiAsync(args[1], args[2], args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1000),
     "screen" => await ScreeningBench.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000),
     "pdf" => PdfBench.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500, args.ElementAtOrDefault(2)),
+    "guide-generate" => await GuideBench.GenerateAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture)),
+    "guide-search" => await GuideBench.SearchAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 600, args.ElementAtOrDefault(3)),
     _ => Usage(),
 };
 

@@ -21,6 +21,7 @@ public static class ServicesModule
         services.AddScoped<Catalogue.CatalogueTransfer>();
         services.AddScoped<IModuleSeeder, Catalogue.CatalogueDemoSeeder>();
         services.AddScoped<Applications.ApplicationService>();
+        services.AddSingleton<Guide.GuideIndex>().AddScoped<Guide.GuideService>();
         return services;
     }
 
@@ -28,6 +29,7 @@ public static class ServicesModule
     {
         Catalogue.CatalogueApi.MapCatalogueApi(app);
         Applications.ApplicationsApi.MapApplicationsApi(app);
+        Guide.GuideApi.MapGuideApi(app);
         return app;
     }
 }
