@@ -15,11 +15,16 @@ public static class ServicesModule
     public static IServiceCollection AddServicesModule(this IServiceCollection services)
     {
         services.AddSingleton<IModuleModel, ServicesModel>();
+        services.AddScoped<Discretion.DiscretionService>();
+        services.AddScoped<Timeliness.TimelinessService>();
+        services.AddScoped<Timeliness.TimelinessExport>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapServicesModule(this IEndpointRouteBuilder app)
     {
+        Discretion.DiscretionApi.MapDiscretionApi(app);
+        Timeliness.TimelinessApi.MapTimelinessApi(app);
         return app;
     }
 }
