@@ -218,7 +218,8 @@ public abstract class DiscretionBehaviour<TFactory>(TFactory factory) where TFac
         text.ShouldNotContain(plate);
         var masked = JsonSerializer.Deserialize<ViolationPage>(text, Json)!;
         masked.Total.ShouldBe(3);
-        masked.Items.ShouldAllBe(v => v.PlateMasked && v.Plate == plate[..2] + "***" + plate[^2..]);
+        var expected = plate[..2] + "***" + plate[^2..];
+        masked.Items.ShouldAllBe(v => v.PlateMasked && v.Plate == expected);
 
         (await ProblemAsync(await dept.GetAsync("/api/discretion/violations?cycle=2026-2", Ct), HttpStatusCode.BadRequest))["errors"]!.AsObject().ContainsKey("cycle").ShouldBeTrue();
         // Leaders read; they do not record.
