@@ -15,6 +15,7 @@ public static class ServicesModule
     public static IServiceCollection AddServicesModule(this IServiceCollection services)
     {
         services.AddSingleton<IModuleModel, ServicesModel>();
+        services.AddScoped<Applications.ApplicationService>();
         services.AddScoped<Discretion.DiscretionService>();
         services.AddScoped<Timeliness.TimelinessService>();
         services.AddScoped<Timeliness.TimelinessExport>();
@@ -23,6 +24,7 @@ public static class ServicesModule
 
     public static IEndpointRouteBuilder MapServicesModule(this IEndpointRouteBuilder app)
     {
+        Applications.ApplicationsApi.MapApplicationsApi(app);
         Discretion.DiscretionApi.MapDiscretionApi(app);
         Timeliness.TimelinessApi.MapTimelinessApi(app);
         return app;

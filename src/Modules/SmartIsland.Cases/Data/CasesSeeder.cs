@@ -21,6 +21,7 @@ internal sealed class CasesSeeder(IZoneList zones, IOrganisationDirectory organi
         ("hazard", CaseKind.Hazard, "隐患", "Hazard", true),
         ("inspection-finding", CaseKind.InspectionFinding, "点位问题", "Inspection finding", false),
         ("supervision-task", CaseKind.SupervisionTask, "督办事项", "Supervision task", false),
+        ("deferred-materials", CaseKind.FollowUp, "容缺补齐", "Deferred materials", false),
     ];
 
     /// <summary>Categories per type: code, names, and the department that handles them.</summary>
@@ -45,6 +46,7 @@ internal sealed class CasesSeeder(IZoneList zones, IOrganisationDirectory organi
         ],
         ["inspection-finding"] = [("point", "点位问题", "Point finding", "城市管理和综合执法局")],
         ["supervision-task"] = [("task", "督办事项", "Supervision task", null)],
+        ["deferred-materials"] = [("materials", "待补材料", "Materials to supply", null)],
     };
 
     /// <summary>The request form: one field of each of the six Open311 datatypes, plus an informational line.</summary>

@@ -10,6 +10,8 @@ public enum CaseKind
     Hazard,
     InspectionFinding,
     SupervisionTask,
+    /// <summary>A promise another module tracks in the loop (容缺: deferred materials due by a date).</summary>
+    FollowUp,
 }
 
 /// <summary>

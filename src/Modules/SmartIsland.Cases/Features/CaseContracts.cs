@@ -135,3 +135,7 @@ public sealed record IntakeCategory(string Code, string Name, string NameEn);
 public sealed record IntakeType(Guid Id, string Code, string Name, string NameEn, CaseKind Kind, IReadOnlyList<IntakeCategory> Categories, IReadOnlyList<FormField> Fields);
 
 public sealed record StaffMember(Guid Id, string Name, Guid? UnitId, IReadOnlyList<string> Roles);
+
+/// <summary>A promise another module asks the case engine to track: who owes it (unit), by when, and why.</summary>
+public sealed record FollowUp(Guid ZoneId, string TypeCode, string Description, DateTimeOffset DueAt, Guid? UnitId, Guid? EnterpriseId,
+    Guid? RequesterUserId, string OpenedBy, string Reason, string? Address = null);

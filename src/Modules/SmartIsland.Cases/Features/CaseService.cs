@@ -38,6 +38,51 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         return (await IntakeAsync(zoneId, input, CaseSource.PublicPage, null, photos ?? [], ct)).TrackingCode;
     }
 
+    /// <summary>
+    /// Opens a case another module tracks to closure (a follow-up): the promise's due date is the case's resolution
+    /// deadline, so reminders and 督办 escalation come from the same sweeps as every other case. The module
+    /// decides who owes what and when; intake's requester checks do not apply. Returns the case's id and code.
+    /// </summary>
+    public async Task<IntakeResult> OpenFollowUpAsync(FollowUp input, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        db.UseZone(input.ZoneId);
+        var form = await typeCache.GetAsync(db, input.ZoneId, input.TypeCode, ct);
+        if (form?.Type is not { Kind: CaseKind.FollowUp } type) throw new ValidationFailedException("typeCode", $"No follow-up case type '{input.TypeCode}' in this zone.");
+        var now = time.GetUtcNow();
+        var clock = new WorkingClock(await calendars.GetAsync(ct));
+        var c = new Case
+        {
+            ZoneId = input.ZoneId, TrackingCode = NewTrackingCode(now), CaseTypeId = type.Id, Priority = CasePriority.Normal,
+            Description = input.Description.Trim(), Address = input.Address, RequesterUserId = input.RequesterUserId,
+            Source = CaseSource.Staff, CategoryId = form.Categories.Count > 0 ? form.Categories[0].Id : null, EnterpriseId = input.EnterpriseId,
+            AssignedUnitId = input.UnitId, SubmittedAt = now, State = CaseState.Accepted, FirstResponseAt = now,
+            ResponseDueAt = Guarded(() => form.Policy.Targets[CasePriority.Normal].Response.DueFrom(clock, now)),
+            ResolutionDueAt = input.DueAt,
+        };
+        db.Add(c);
+        db.Add(new CaseEvent { CaseId = c.Id, ZoneId = c.ZoneId, At = now, ActorUserId = user.UserId, ActorName = input.OpenedBy, Action = "Submit", ToState = CaseState.Submitted, Reason = input.Reason });
+        db.Add(new CaseEvent { CaseId = c.Id, ZoneId = c.ZoneId, At = now, ActorUserId = user.UserId, ActorName = input.OpenedBy, Action = "Accept", FromState = CaseState.Submitted, ToState = CaseState.Accepted, Reason = input.Reason });
+        db.AuditReason = input.Reason;
+        await db.SaveChangesAsync(ct);
+        return new IntakeResult(c.Id, c.TrackingCode, now, c.ResolutionDueAt, false);
+    }
+
+    /// <summary>Closes a follow-up when its promise is kept (resolution stamped: on time or late, for the metrics).</summary>
+    public async Task CloseFollowUpAsync(Guid zoneId, Guid caseId, string reason, string? actorName, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        db.UseZone(zoneId);
+        var c = await db.Set<Case>().Include(x => x.Pauses).FirstOrDefaultAsync(x => x.Id == caseId, ct) ?? throw new NotFoundException("Case not found.");
+        if (c.State is CaseState.Closed or CaseState.Rejected) return;
+        var now = time.GetUtcNow();
+        await StampResolutionAsync(c, now, ct);
+        c.ClosedAt = now;
+        db.Add(new CaseEvent { CaseId = c.Id, ZoneId = c.ZoneId, At = now, ActorUserId = user.UserId, ActorName = actorName, Action = "Close", FromState = c.State, ToState = CaseState.Closed, Reason = reason });
+        c.State = CaseState.Closed;
+        await SaveActingAsync(db, c, null, reason, ct);
+    }
+
     /// <summary>The types the public may submit in a zone (report page, Open311), with categories and form fields.</summary>
     public async Task<IReadOnlyList<IntakeType>> PublicTypesAsync(Guid zoneId, CancellationToken ct = default)
     {

@@ -17,7 +17,14 @@ public interface IEnterpriseDirectory
 
     /// <summary>Enterprises of the current zone whose name or credit code contains the text, by name, one page at a time (pickers, assignment lists).</summary>
     Task<EnterpriseRefPage> SearchAsync(string? text, int skip, int take, CancellationToken cancellationToken = default);
+
+    /// <summary>The registry's identity of an enterprise of the current zone (application forms are filled from it), by id or credit code.</summary>
+    Task<EnterpriseIdentity?> IdentityAsync(Guid? enterpriseId, string? creditCode, CancellationToken cancellationToken = default);
 }
+
+/// <summary>What an application form may take from the registry. Contact details are personal data: callers mask them per role.</summary>
+public sealed record EnterpriseIdentity(Guid Id, string CreditCode, string Name, string? LegalRepresentative, string? Address,
+    string? ContactName, string? ContactPhone, DateOnly? RegisteredOn);
 
 public sealed record EnterpriseRefPage(IReadOnlyList<EnterpriseRef> Items, int Total);
 
@@ -36,6 +43,17 @@ internal sealed class EnterpriseDirectory(IDbContextFactory<PlatformDbContext> d
         if (ids.Count == 0) return new Dictionary<Guid, string>();
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         return await db.Set<Enterprise>().AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, cancellationToken);
+    }
+
+    public async Task<EnterpriseIdentity?> IdentityAsync(Guid? enterpriseId, string? creditCode, CancellationToken cancellationToken = default)
+    {
+        if (enterpriseId is null && string.IsNullOrWhiteSpace(creditCode)) return null;
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var code = creditCode?.Trim().ToUpperInvariant();
+        var q = db.Set<Enterprise>().AsNoTracking();
+        q = enterpriseId is { } id ? q.Where(e => e.Id == id) : q.Where(e => e.CreditCode == code);
+        return await q.Select(e => new EnterpriseIdentity(e.Id, e.CreditCode, e.Name, e.LegalRepresentative, e.Address, e.ContactName, e.ContactPhone, e.RegisteredOn))
+            .FirstOrDefaultAsync(cancellationToken);
     }
 
     public async Task<EnterpriseRefPage> SearchAsync(string? text, int skip, int take, CancellationToken cancellationToken = default)

@@ -176,3 +176,17 @@ public sealed class BundleApplication : IZoneOwned, IVersioned
     public DateTimeOffset? CompletedAt { get; set; }
     public int Version { get; set; }
 }
+
+/// <summary>A notice to the applicant (accepted, approved with certificate, refused with the rule, materials due).</summary>
+public sealed class ApplicationNotice : IZoneOwned
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid ZoneId { get; set; }
+    public Guid ApplicationId { get; set; }
+    public string ApplicationNumber { get; set; } = "";
+    public Guid? RecipientUserId { get; set; }
+    public Guid? EnterpriseId { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string Text { get; set; } = "";
+    public DateTimeOffset? ReadAt { get; set; }
+}

@@ -61,6 +61,14 @@ internal sealed partial class ServicesModel
             e.Property(x => x.Note).HasMaxLength(2000);
             e.HasIndex(x => new { x.ApplicationId, x.At });
         });
+        modelBuilder.Entity<ApplicationNotice>(n =>
+        {
+            n.ToTable("svc_notices");
+            n.Property(x => x.ApplicationNumber).HasMaxLength(32);
+            n.Property(x => x.Text).HasMaxLength(1000);
+            n.HasIndex(x => new { x.ZoneId, x.EnterpriseId, x.At });
+            n.HasIndex(x => new { x.ZoneId, x.RecipientUserId, x.At });
+        });
         modelBuilder.Entity<BundleApplication>(b =>
         {
             b.ToTable("svc_bundle_applications");
