@@ -22,6 +22,9 @@ public static class ServicesModule
         services.AddScoped<IModuleSeeder, Catalogue.CatalogueDemoSeeder>();
         services.AddScoped<Applications.ApplicationService>();
         services.AddSingleton<Guide.GuideIndex>().AddScoped<Guide.GuideService>();
+        services.AddScoped<Discretion.DiscretionService>();
+        services.AddScoped<Timeliness.TimelinessService>();
+        services.AddScoped<Timeliness.TimelinessExport>();
         return services;
     }
 
@@ -30,6 +33,8 @@ public static class ServicesModule
         Catalogue.CatalogueApi.MapCatalogueApi(app);
         Applications.ApplicationsApi.MapApplicationsApi(app);
         Guide.GuideApi.MapGuideApi(app);
+        Discretion.DiscretionApi.MapDiscretionApi(app);
+        Timeliness.TimelinessApi.MapTimelinessApi(app);
         return app;
     }
 }
