@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using SmartIsland.Platform.Problems;
+using SmartIsland.Platform.Web;
 
 namespace SmartIsland.Services.Applications;
 
@@ -32,7 +33,7 @@ public static class ApplicationsApi
             {
                 var (input, files) = await ReadAsync(request, ct);
                 var view = await service.SubmitAsync(input, files, ct);
-                SetETag(http, view.Version);
+                Versions.SetETag(http, view.Version);
                 return TypedResults.Created($"/api/services/applications/{view.Number}", view);
             })
             .DisableAntiforgery().WithName("SubmitApplication")
@@ -57,15 +58,15 @@ public static class ApplicationsApi
         api.MapGet("/applications/{number}", async (string number, ApplicationService service, HttpContext http, CancellationToken ct) =>
             {
                 var view = await service.GetAsync(number, ct);
-                SetETag(http, view.Version);
+                Versions.SetETag(http, view.Version);
                 return TypedResults.Ok(view);
             })
             .WithName("GetApplication");
 
         api.MapPost("/applications/{number}/decision", async (string number, DecisionRequest request, ApplicationService service, HttpContext http, CancellationToken ct) =>
             {
-                var view = await service.DecideAsync(number, request, IfMatch(http), ct);
-                SetETag(http, view.Version);
+                var view = await service.DecideAsync(number, request, Versions.IfMatch(http), ct);
+                Versions.SetETag(http, view.Version);
                 return TypedResults.Ok(view);
             })
             .WithName("DecideApplication")
@@ -118,15 +119,5 @@ public static class ApplicationsApi
         using var ms = new MemoryStream();
         await file.CopyToAsync(ms, ct);
         return new MaterialUpload(code, file.FileName, ms.ToArray());
-    }
-
-    private static void SetETag(HttpContext http, int version) => http.Response.Headers.ETag = $"\"{version}\"";
-
-    private static int? IfMatch(HttpContext http)
-    {
-        var header = http.Request.Headers.IfMatch.ToString();
-        if (string.IsNullOrWhiteSpace(header)) return null;
-        var value = header.Trim().Replace("W/", "", StringComparison.Ordinal).Trim('"');
-        return int.TryParse(value, out var v) ? v : throw new ValidationFailedException("If-Match", "If-Match carries the ETag of the application as read, e.g. \"3\".");
     }
 }

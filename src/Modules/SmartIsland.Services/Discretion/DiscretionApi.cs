@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using SmartIsland.Platform.Problems;
+using SmartIsland.Platform.Web;
 
 namespace SmartIsland.Services.Discretion;
 
@@ -19,7 +20,7 @@ public static class DiscretionApi
         api.MapPost("/violations", async (ViolationInput input, DiscretionService discretion, HttpContext http, CancellationToken ct) =>
         {
             var view = await discretion.RecordAsync(input, ct);
-            http.Response.Headers.ETag = ETag(view.Version);
+            Versions.SetETag(http, view.Version);
             return TypedResults.Created($"/api/discretion/violations/{view.Id}", view);
         }).WithName("RecordViolation")
             .WithSummary("Records a violation {itemCode, plate, place, occurredAt, minor, note}; the item's rule decides (e.g. the first minor parking violation of a vehicle in a half-year is not fined) and says why.");
@@ -31,35 +32,24 @@ public static class DiscretionApi
         api.MapGet("/violations/{id:guid}", async (Guid id, DiscretionService discretion, HttpContext http, CancellationToken ct) =>
         {
             var view = await discretion.GetAsync(id, ct);
-            http.Response.Headers.ETag = ETag(view.Version);
+            Versions.SetETag(http, view.Version);
             return TypedResults.Ok(view);
         }).WithName("GetViolation").WithSummary("One record with the platform's and the final decision.");
 
         api.MapPost("/violations/{id:guid}/override", async (Guid id, OverrideInput input, DiscretionService discretion, HttpContext http, CancellationToken ct) =>
         {
-            var view = await discretion.OverrideAsync(id, input, IfMatch(http), ct);
-            http.Response.Headers.ETag = ETag(view.Version);
+            var view = await discretion.OverrideAsync(id, input, Versions.IfMatch(http), ct);
+            Versions.SetETag(http, view.Version);
             return TypedResults.Ok(view);
         }).WithName("OverrideViolationDecision")
             .WithSummary("An officer replaces the platform's decision {decision, fine, reason, version}; the reason (required) is written to the audit log.");
         return app;
     }
 
-    private static string ETag(int version) => $"\"{version}\"";
-
     private static Discretion.PenaltyDecision? Decision(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         return Enum.TryParse<Discretion.PenaltyDecision>(text, true, out var d) && Enum.IsDefined(d) && !char.IsDigit(text.Trim()[0]) ? d
             : throw new ValidationFailedException("decision", "One of: " + string.Join(", ", Enum.GetNames<Discretion.PenaltyDecision>()) + ".");
-    }
-
-    private static int? IfMatch(HttpContext http)
-    {
-        var header = http.Request.Headers.IfMatch.ToString();
-        if (string.IsNullOrWhiteSpace(header)) return null;
-        var value = header.Trim().Replace("W/", "", StringComparison.Ordinal).Trim('"');
-        return int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v
-            : throw new ValidationFailedException("If-Match", "If-Match carries the ETag as read, e.g. \"3\".");
     }
 }
