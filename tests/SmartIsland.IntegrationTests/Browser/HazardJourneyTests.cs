@@ -35,24 +35,6 @@ public sealed class HazardJourneyTests(HazardBrowserFactory factory) : IClassFix
     private static ILocator Input(IPage page, string testId, string element = "input") =>
         page.Locator($"{element}[data-testid={testId}], [data-testid={testId}] {element}").First;
 
-    /// <summary>Clicks until <paramref name="shows"/> appears: the first clicks may land before the circuit is interactive.</summary>
-    private static async Task ClickUntilAsync(IPage page, ILocator target, string shows)
-    {
-        for (var attempt = 0; attempt < 20; attempt++)
-        {
-            await target.ClickAsync();
-            try
-            {
-                await page.Locator(shows).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 1000 });
-                return;
-            }
-            catch (TimeoutException)
-            {
-                // not interactive yet
-            }
-        }
-        throw new TimeoutException($"'{shows}' did not appear");
-    }
 
     private static bool Overflows(IPage page) =>
         page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1").GetAwaiter().GetResult();
@@ -81,7 +63,7 @@ public sealed class HazardJourneyTests(HazardBrowserFactory factory) : IClassFix
         await Input(page, "round-place").FillAsync("遵化店镇蒲楼村建筑工地");
         await Input(page, "round-place").PressAsync("Tab");
         await ShotAsync(page, "20-hazard-round-new");
-        await ClickUntilAsync(page, page.Locator("[data-testid=round-save]"), "[data-testid=round-summary]");
+        await Interactive.ClickUntilAsync(page, page.Locator("[data-testid=round-save]"), "[data-testid=round-summary]");
         (await page.TextContentAsync("[data-testid=round-place]")).ShouldBe("遵化店镇蒲楼村建筑工地");
         (await page.TextContentAsync("[data-testid=round-summary]"))!.ShouldContain("发现隐患0条");
 
@@ -91,7 +73,7 @@ public sealed class HazardJourneyTests(HazardBrowserFactory factory) : IClassFix
 
         // A hazard fixed on the spot, with a photo before.
         await Input(page, "hazard-description", "textarea").FillAsync("工人宿舍电线私拉乱扯");
-        await ClickUntilAsync(page, page.Locator("[data-testid=hazard-category]"), "text=用电安全");
+        await Interactive.ClickUntilAsync(page, page.Locator("[data-testid=hazard-category]"), "text=用电安全");
         await page.GetByText("用电安全").Last.ClickAsync();
         await page.GetByText("一般隐患", new PageGetByTextOptions { Exact = true }).ClickAsync();
         await page.GetByText("立行立改", new PageGetByTextOptions { Exact = true }).ClickAsync();
@@ -145,7 +127,7 @@ public sealed class HazardJourneyTests(HazardBrowserFactory factory) : IClassFix
         await desk.GotoAsync(hazardUrl);
         await desk.WaitForSelectorAsync("[data-testid=act-Resolve]");
         await desk.WaitForTimeoutAsync(1000);
-        await ClickUntilAsync(desk, desk.Locator("[data-testid=act-Resolve]"), "[data-testid=photos-error]"); // no photo yet: refused, said under the field
+        await Interactive.ClickUntilAsync(desk, desk.Locator("[data-testid=act-Resolve]"), "[data-testid=photos-error]"); // no photo yet: refused, said under the field
         await desk.SetInputFilesAsync("[data-testid=resolve-photos]", photo);
         await desk.WaitForSelectorAsync("text=已选 1 张");
         await desk.ClickAsync("[data-testid=act-Resolve]");
@@ -156,7 +138,7 @@ public sealed class HazardJourneyTests(HazardBrowserFactory factory) : IClassFix
         await page.ReloadAsync();
         await page.WaitForSelectorAsync("[data-testid=act-Verify]");
         await page.WaitForTimeoutAsync(1000);
-        await ClickUntilAsync(page, page.Locator("[data-testid=act-Verify]"), "[data-testid=act-Close]");
+        await Interactive.ClickUntilAsync(page, page.Locator("[data-testid=act-Verify]"), "[data-testid=act-Close]");
         await page.ClickAsync("[data-testid=act-Close]");
         await page.WaitForSelectorAsync("[data-testid=hazard-closed-out]");
         (await page.TextContentAsync("[data-testid=hazard-status]"))!.ShouldContain("已销号");

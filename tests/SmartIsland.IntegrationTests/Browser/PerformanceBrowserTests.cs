@@ -26,24 +26,6 @@ public sealed class PerformanceBrowserTests(PerformanceBrowserFactory factory) :
         playwright?.Dispose();
     }
 
-    /// <summary>Clicks until <paramref name="shows"/> appears: the first clicks may land before the circuit is interactive.</summary>
-    private static async Task ClickUntilAsync(IPage page, string target, string shows)
-    {
-        for (var attempt = 0; attempt < 20; attempt++)
-        {
-            await page.ClickAsync(target);
-            try
-            {
-                await page.Locator(shows).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 2000 });
-                return;
-            }
-            catch (TimeoutException)
-            {
-                // not interactive yet
-            }
-        }
-        throw new TimeoutException($"'{shows}' did not appear");
-    }
 
     [Fact]
     public async Task Department_staff_run_the_evaluation_and_read_the_ranking()
@@ -58,7 +40,7 @@ public sealed class PerformanceBrowserTests(PerformanceBrowserFactory factory) :
         await page.WaitForURLAsync("**/cultivation/performance");
         await page.WaitForSelectorAsync("[data-testid=perf-empty]");
 
-        await ClickUntilAsync(page, "[data-testid=perf-run]", "[data-testid=perf-distribution]");
+        await Interactive.ClickUntilAsync(page, "[data-testid=perf-run]", "[data-testid=perf-distribution]");
         await page.WaitForSelectorAsync("[data-testid=perf-table] tbody tr >> nth=0");
         (await page.Locator("[data-testid=perf-table] tbody tr").First.TextContentAsync())!.ShouldStartWith("1");
         (await page.TextContentAsync("[data-testid=perf-total]"))!.ShouldNotContain("共 0 条");

@@ -27,24 +27,6 @@ public sealed class PoolsBrowserTests(PoolsBrowserFactory factory) : IClassFixtu
         playwright?.Dispose();
     }
 
-    /// <summary>Clicks until <paramref name="shows"/> appears: the first clicks may land before the circuit is interactive.</summary>
-    private static async Task ClickUntilAsync(IPage page, string target, string shows)
-    {
-        for (var attempt = 0; attempt < 20; attempt++)
-        {
-            await page.ClickAsync(target);
-            try
-            {
-                await page.Locator(shows).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 2000 });
-                return;
-            }
-            catch (TimeoutException)
-            {
-                // not interactive yet
-            }
-        }
-        throw new TimeoutException($"'{shows}' did not appear");
-    }
 
     [Fact]
     public async Task Department_staff_screen_the_zone_and_plan_for_a_candidate()
@@ -69,7 +51,7 @@ public sealed class PoolsBrowserTests(PoolsBrowserFactory factory) : IClassFixtu
         await page.WaitForURLAsync("**/cultivation/pools");
         (await page.TextContentAsync("[data-testid=last-screening]"))!.ShouldContain("尚未测评");
 
-        await ClickUntilAsync(page, "[data-testid=screen-now]", "[data-testid=screening-progress]");
+        await Interactive.ClickUntilAsync(page, "[data-testid=screen-now]", "[data-testid=screening-progress]");
         await page.Locator("[data-testid=last-screening]", new PageLocatorOptions { HasTextString = "已完成" }).WaitForAsync();
         await page.ClickAsync("[role=tab] >> text=高新技术企业");
         await page.Locator("input[data-testid=pool-search], [data-testid=pool-search] input").First.FillAsync("培育库浏览器");
@@ -81,7 +63,7 @@ public sealed class PoolsBrowserTests(PoolsBrowserFactory factory) : IClassFixtu
         await link.ClickAsync();
         await page.WaitForURLAsync($"**/cultivation/pools/hnte/{e.Id}");
         (await page.TextContentAsync("[data-testid=entry-gaps]"))!.ShouldContain("4.9%，需 ≥5%");
-        await ClickUntilAsync(page, "[data-testid=plan-add]", "[data-testid=plan-action]");
+        await Interactive.ClickUntilAsync(page, "[data-testid=plan-add]", "[data-testid=plan-action]");
         await page.Locator("[data-testid=plan-action] input").Nth(1).FillAsync("归集研发费用辅助账");
         await page.Locator("[data-testid=plan-action] input").Nth(2).FillAsync("企业财务");
         await page.ClickAsync("[data-testid=plan-save]");

@@ -52,9 +52,8 @@ public sealed class TierJourneyTests(BrowserFactory factory) : IClassFixture<Bro
         await page.ClickAsync("[data-testid=tiers-link]");
         await page.WaitForSelectorAsync("[data-testid=tier-hnte]");
         // Not eligible (it holds no IP either): its panel starts folded; open it to read the gaps.
-        await page.Locator("[data-testid=tier-hnte] .mud-expand-panel-header").ClickAsync();
+        await Interactive.ClickUntilAsync(page, "[data-testid=tier-hnte] .mud-expand-panel-header", "[data-testid=criterion-hnte-rdRatio]");
         var row = page.Locator("[data-testid=criterion-hnte-rdRatio]");
-        await row.WaitForAsync();
         (await row.InnerTextAsync()).ShouldContain("4.0%");
         (await row.Locator("[data-testid=gap]").InnerTextAsync()).ShouldContain("还需研发费用约 ¥30万");
         // 科技型: 30% tech staff (20) + R&D 4% of sales (30) + no IP (0) = 50 < 60.
