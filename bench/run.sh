@@ -6,6 +6,7 @@
 # `./bench/run.sh tiers` only the tier eligibility step (100,000 enterprises; issue 4).
 # `./bench/run.sh pdf` only the certificate PDF rendering step (500 renders; issue 5).
 # `./bench/run.sh guide` only the public guide's search (10,000 items; issue 5).
+# `./bench/run.sh apply` only application submission with 5 materials (issue 5).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 STEPS=${1:-all}
@@ -70,6 +71,8 @@ fi
 if [ "$STEPS" = all ] || [ "$STEPS" = pdf ]; then
 echo "# certificate PDF (issue 5): one A4 certificate with five fields and its QR code, rendered 500 times after a warm-up"
 $B pdf 500
+fi
+
 if [ "$STEPS" = all ] || [ "$STEPS" = guide ]; then
 echo "# guide (issue 5): 10,000 published items in a fresh database, then 600 searches of 2-, 3- and 4-character terms (hits and misses) through HTTP"
 $B guide-generate "$WORK/guide-db" 10000
@@ -84,6 +87,22 @@ trap 'kill $GUIDE_PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 1; done
 $B guide-search "http://127.0.0.1:$PORT" 600 "$WORK/guide-db"
 kill $GUIDE_PID; wait $GUIDE_PID 2>/dev/null || true
+fi
+
+if [ "$STEPS" = all ] || [ "$STEPS" = apply ]; then
+echo "# applications (issue 5): the demo database, the enterprise account submits 300 applications with 5 files of 200 kB each through HTTP, then 300 bundle applications that are approved by rules and issue 2 certificates each"
+dotnet build src/SmartIsland.Host -c Release -nologo -v q >/dev/null
+mkdir -p "$WORK/apply-db"
+PORT=${APPLY_PORT:-5401}
+( cd src/SmartIsland.Host/bin/Release/net10.0 && \
+  ASPNETCORE_URLS=http://127.0.0.1:$PORT SMARTISLAND_DATA_DIR="$WORK/apply-db" Database__DemoData=true \
+  Scheduler__Enabled=false Logging__LogLevel__Default=Warning \
+  exec dotnet SmartIsland.Host.dll --contentRoot "$PWD" ) > "$WORK/apply-host.log" 2>&1 &
+APPLY_PID=$!
+trap 'kill $APPLY_PID 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 1; done
+$B apply "http://127.0.0.1:$PORT" 300
+kill $APPLY_PID; wait $APPLY_PID 2>/dev/null || true
 fi
 
 [ -n "${BENCH_DIR:-}" ] || rm -rf "$WORK"

@@ -105,12 +105,7 @@ internal static class GuideBench
             times.Add((term.Length, body!["total"].GetInt32() > 0, sw.Elapsed.TotalMilliseconds));
             response.EnsureSuccessStatusCode();
         }
-        static string Line(IEnumerable<double> sample)
-        {
-            var t = sample.Order().ToList();
-            double P(double q) => t[(int)Math.Ceiling(q * t.Count) - 1];
-            return string.Create(CultureInfo.InvariantCulture, $"n {t.Count}, p50 {P(0.50):F2} ms, p95 {P(0.95):F2} ms, p99 {P(0.99):F2} ms, max {t[^1]:F2} ms");
-        }
+        static string Line(IEnumerable<double> sample) => Latency.Summary(sample);
         Console.WriteLine($"guide-search: {requests} sequential GET /api/guide/search (20 best hits each): {Line(times.Select(t => t.Ms))}");
         foreach (var group in times.GroupBy(t => (t.Length, t.Hit)).OrderBy(g => g.Key.Length).ThenBy(g => g.Key.Hit))
             Console.WriteLine($"  {group.Key.Length} characters, {(group.Key.Hit ? "hits" : "misses")}: {Line(group.Select(t => t.Ms))}");

@@ -24,6 +24,7 @@ using MiniExcel = MiniExcelLibs.MiniExcel;
 // dotnet run -c Release --project bench/SmartIsland.Bench -- pdf [RENDERS=500] [SAMPLE.pdf]
 // dotnet run -c Release --project bench/SmartIsland.Bench -- guide-generate DATADIR N
 // dotnet run -c Release --project bench/SmartIsland.Bench -- guide-search BASEURL [REQUESTS] [DATADIR: also time the index in process]
+// dotnet run -c Release --project bench/SmartIsland.Bench -- apply BASEURL [REQUESTS=300]
 // Each step is its own process so its peak memory is its own.
 var command = args.ElementAtOrDefault(0);
 return command switch
@@ -43,6 +44,7 @@ return command switch
     "pdf" => PdfBench.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500, args.ElementAtOrDefault(2)),
     "guide-generate" => await GuideBench.GenerateAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture)),
     "guide-search" => await GuideBench.SearchAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 600, args.ElementAtOrDefault(3)),
+    "apply" => await ApplyBench.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 300),
     _ => Usage(),
 };
 
