@@ -364,6 +364,36 @@ public abstract class ApplicationBehaviour<TFactory>(TFactory factory) where TFa
     }
 
     [Fact]
+    public async Task Window_staff_apply_for_the_applicant_they_name()
+    {
+        ClockTo("2026-11-25 10:00");
+        var (code, name, _) = await EnterpriseAccountAsync();
+        var dept = await factory.ClientForAsync("dept");
+        var prepared = (await dept.GetFromJsonAsync<PreparedApplication>($"/api/services/prepare?item=CG-XK-003&applicant={code}", Json, Ct))!;
+        (prepared.Applicant!.Name, prepared.Applicant.InRegistry).ShouldBe((name, true));
+        prepared.Materials.Single(m => m.Code == "M-BL").Exempt.ShouldNotBeNull(); // the applicant's licences, not the clerk's
+
+        var fields = With(prepared.Fields.Where(f => f.Value is not null).ToDictionary(f => f.Definition.Key, f => f.Value),
+            ("roadName", "建设路"), ("length", "30"), ("startDate", "2026-12-07"));
+        var view = await ReadAsync<ApplicationView>(await dept.PostAsync("/api/services/applications",
+            Form(new { itemCode = "CG-XK-003", applicantKey = code, fields }, ("M-DIG-PLAN", Pdf()), ("M-TRAFFIC", Pdf())), Ct));
+        (view.Channel, view.ApplicantName, view.ApplicantKey).ShouldBe((ApplicationChannel.Window, name, code));
+        // The enterprise finds it among its own.
+        var own = await (await factory.ClientForAsync("enterprise")).GetFromJsonAsync<ApplicationPage>($"/api/services/applications?text={view.Number}", Json, Ct);
+        own!.Items.ShouldHaveSingleItem().Number.ShouldBe(view.Number);
+
+        // Nobody named: refused on the field, nothing stored.
+        var before = await ApplicationRowsAsync();
+        var nobody = await ProblemAsync(await dept.PostAsync("/api/services/applications",
+            Form(new { itemCode = "CG-XK-003", fields }, ("M-DIG-PLAN", Pdf())), Ct), HttpStatusCode.BadRequest);
+        ErrorKeys(nobody).ShouldContain("applicantKey");
+        var badCode = await ProblemAsync(await dept.PostAsync("/api/services/applications",
+            Form(new { itemCode = "CG-XK-003", applicantKey = "91410400MA00000000", fields }, ("M-DIG-PLAN", Pdf())), Ct), HttpStatusCode.BadRequest);
+        ErrorKeys(badCode).ShouldContain("applicantKey");
+        (await ApplicationRowsAsync()).ShouldBe(before);
+    }
+
+    [Fact]
     public async Task An_application_is_read_by_its_applicant_and_staff_only()
     {
         ClockTo("2026-11-25 10:00");

@@ -16,6 +16,7 @@ using SmartIsland.Platform.Data;
 using SmartIsland.Platform.Problems;
 using SmartIsland.Platform.Security;
 using SmartIsland.Platform.Tenancy;
+using SmartIsland.Services.Applications;
 
 namespace SmartIsland.IntegrationTests;
 
@@ -294,6 +295,39 @@ public abstract class LicenceBehaviour<TFactory>(TFactory factory) where TFactor
         (await (await factory.ClientForAsync("b-admin")).GetAsync(other.PdfPath, Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await factory.CreateClient().GetAsync(other.PdfPath, Ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
+
+    [Fact]
+    public async Task A_system_that_is_down_makes_the_form_ask_for_an_upload_and_never_blocks_the_application()
+    {
+        // 货车通行证 asks for the 道路运输经营许可证, which only "transport" (refusing connections) could prove.
+        var enterprise = await factory.ClientForAsync("enterprise");
+        var prepared = (await enterprise.GetFromJsonAsync<PreparedApplication>("/api/services/prepare?item=GA-XK-002", ApplicationJson, Ct))!;
+        prepared.UnavailableSystems.ShouldContain("transport");
+        var permit = prepared.Materials.Single(m => m.Code == "M-ROAD-PERMIT");
+        permit.Exempt.ShouldBeNull();
+        permit.Required.ShouldBeTrue();
+        prepared.Materials.Single(m => m.Code == "M-BL").Exempt.ShouldNotBeNull(); // the mirrored library still answers
+
+        // Uploaded instead, the application goes in as usual.
+        var fields = prepared.Fields.Where(f => f.Value is not null).ToDictionary(f => f.Definition.Key, f => f.Value);
+        foreach (var (k, v) in new[] { ("plateNumber", "豫D12345"), ("emissionStandard", "6"), ("loadTonnes", "12"), ("days", "30"), ("route", "建设路—高新路") }) fields[k] = v;
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(JsonSerializer.Serialize(new { itemCode = "GA-XK-002", fields }), System.Text.Encoding.UTF8, "application/json"), "application" },
+        };
+        foreach (var code in new[] { "M-ROAD-PERMIT", "M-VEHICLE", "M-DRIVER" })
+            form.Add(new ByteArrayContent("%PDF-1.4\n%%EOF\n"u8.ToArray()), code, code + ".pdf");
+        var response = await enterprise.PostAsync("/api/services/applications", form, Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, body);
+        var view = JsonSerializer.Deserialize<ApplicationView>(body, ApplicationJson)!;
+        view.Materials.Single(m => m.Code == "M-ROAD-PERMIT").State.ShouldBe(MaterialState.Provided);
+        // Within the published conditions (国六, 12 t, 30 days): approved at once, the pass issued.
+        (view.Stage, view.AutoApproved).ShouldBe((ApplicationStage.Completed, true));
+        (await VerifyAsync(view.LicenceNumber!)).GetProperty("outcome").GetString().ShouldBe("Valid");
+    }
+
+    private static readonly JsonSerializerOptions ApplicationJson = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     /// <summary>A public page's HTML with character references decoded (the renderer encodes non-ASCII text).</summary>
     private async Task<string> PageAsync(string path)
