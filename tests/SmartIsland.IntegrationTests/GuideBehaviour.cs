@@ -123,6 +123,17 @@ public abstract class GuideBehaviour<TFactory>(TFactory factory) where TFactory 
     }
 
     [Fact]
+    public async Task An_anonymous_reader_sees_the_e_licence_that_exempts_a_material_by_its_name()
+    {
+        // The demo 门头招牌 item: 营业执照 and 场所使用证明 are proved by the zone's licence types (seeded by the licence module).
+        var html = await PageAsync("/guide/items/CG-XK-001");
+        var rows = html.Split("data-testid=\"guide-material\"").Skip(1).ToList();
+        var property = rows.Single(r => r.Contains("场所使用证明"));
+        property.ShouldContain("可免提交（电子证照：不动产权证书");
+        property.ShouldNotContain("property-certificate");
+    }
+
+    [Fact]
     public async Task A_two_character_word_finds_an_item_by_its_name_and_by_a_material_and_name_hits_rank_first()
     {
         var byName = await AddItemAsync(factory, "物流车辆通行证核发（测试" + Suffix() + "）", Department(), [new MaterialSpec("道路运输经营许可证")]);

@@ -18,6 +18,9 @@ public interface ILicenceRegistry
 
     /// <summary>The licence types the zone knows (code, names, issuing body, source system).</summary>
     Task<IReadOnlyList<LicenceTypeInfo>> TypesAsync(CancellationToken ct = default);
+
+    /// <summary>The licence types of a zone named explicitly: for public pages, where nobody is signed in.</summary>
+    Task<IReadOnlyList<LicenceTypeInfo>> TypesAsync(Guid zoneId, CancellationToken ct = default);
 }
 
 /// <summary>One system a licence can come from (the zone connects 12); the built-in one serves the platform's own certificates.</summary>

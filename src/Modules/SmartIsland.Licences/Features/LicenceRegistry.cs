@@ -145,10 +145,20 @@ internal sealed class LicenceRegistry(
     public async Task<IReadOnlyList<LicenceTypeInfo>> TypesAsync(CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        return await db.Set<LicenceType>().AsNoTracking().OrderBy(t => t.Code)
+        return await TypesOfAsync(db, ct);
+    }
+
+    public async Task<IReadOnlyList<LicenceTypeInfo>> TypesAsync(Guid zoneId, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        db.UseZone(zoneId);
+        return await TypesOfAsync(db, ct);
+    }
+
+    private static Task<List<LicenceTypeInfo>> TypesOfAsync(PlatformDbContext db, CancellationToken ct) =>
+        db.Set<LicenceType>().AsNoTracking().OrderBy(t => t.Code)
             .Select(t => new LicenceTypeInfo(t.Code, t.Name, t.NameEn, t.IssuingBody, t.SourceSystem, t.ValidityYears))
             .ToListAsync(ct);
-    }
 }
 
 /// <summary>One label/value pair printed on a certificate.</summary>

@@ -203,15 +203,15 @@ public sealed class GuideService(
         codes.Select(c => licences.TryGetValue(c, out var t) ? new GuideLicenceType(c, t.Name, t.NameEn) : new GuideLicenceType(c, c, null)).ToList();
 
     /// <summary>
-    /// Licence type names from the licence registry where it answers; the guide still shows the codes when it does not
-    /// (the registry may be down or know no types for an anonymous reader), so the guide never fails because of it.
+    /// Licence type names of the public zone from the licence registry; should it fail, the guide shows the codes
+    /// rather than fail because of it.
     /// </summary>
     private async Task<IReadOnlyDictionary<string, LicenceTypeInfo>> LicenceNamesAsync(CancellationToken ct)
     {
         if (services.GetService<ILicenceRegistry>() is not { } registry) return new Dictionary<string, LicenceTypeInfo>();
         try
         {
-            return (await registry.TypesAsync(ct)).DistinctBy(t => t.Code).ToDictionary(t => t.Code);
+            return (await registry.TypesAsync(await ZoneIdAsync(ct), ct)).DistinctBy(t => t.Code).ToDictionary(t => t.Code);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
