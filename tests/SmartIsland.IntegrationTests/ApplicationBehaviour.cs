@@ -321,6 +321,31 @@ public abstract class ApplicationBehaviour<TFactory>(TFactory factory) where TFa
         approved.Events.Select(e => e.Action).ShouldBe(["Submit", "Accept", "Approve", "Complete"]);
     }
 
+    [Fact]
+    public async Task An_approval_whose_certificate_cannot_be_issued_stays_decided_until_staff_complete_it_again()
+    {
+        ClockTo("2026-11-25 10:00");
+        // An item of the dept account's department that issues a licence type the zone does not know.
+        var department = await ApplicationSeeds.DepartmentIdAsync(factory, "城市管理和综合执法局");
+        var item = await ApplicationSeeds.ItemAsync(factory, department, "城市管理和综合执法局", statutoryDays: 20, promisedDays: 3, issuesLicenceType: "no-such-type");
+        var enterprise = await factory.ClientForAsync("enterprise");
+        var app = await ReadAsync<ApplicationView>(await enterprise.PostAsync("/api/services/applications", Form(new { itemCode = item.Code }), Ct));
+
+        var dept = await factory.ClientForAsync("dept");
+        var decided = await ReadAsync<ApplicationView>(await DecideAsync(dept, app, new { decision = "Approved" }), HttpStatusCode.OK);
+        (decided.Stage, decided.Decision, decided.LicenceNumber, decided.CanComplete).ShouldBe((ApplicationStage.Decided, Decision.Approved, (string?)null, true));
+        decided.Events[^1].Action.ShouldBe("CertificatePending");
+        (await ProblemAsync(await enterprise.PostAsync($"/api/services/applications/{app.Number}/completion", null, Ct), HttpStatusCode.Forbidden))
+            .GetProperty("rule").GetString()!.ShouldStartWith("services.decide");
+
+        // Once the catalogue names a type the zone issues, completing again issues it.
+        await ApplicationSeeds.UpdateItemAsync(factory, item.Id, i => i.IssuesLicenceType = "signboard-permit");
+        var completed = await ReadAsync<ApplicationView>(await dept.PostAsync($"/api/services/applications/{app.Number}/completion", null, Ct), HttpStatusCode.OK);
+        (completed.Stage, completed.CanComplete).ShouldBe((ApplicationStage.Completed, false));
+        (await factory.CreateClient().GetFromJsonAsync<JsonElement>($"/api/licences/verify/{completed.LicenceNumber}", Ct)).GetProperty("outcome").GetString().ShouldBe("Valid");
+        (await dept.PostAsync($"/api/services/applications/{app.Number}/completion", null, Ct)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+    }
+
     // ---- bad input ----------------------------------------------------------------------------------------------
 
     [Fact]

@@ -28,16 +28,24 @@ internal static class ApplicationSeeds
 
     public static async Task<ServiceItem> ItemAsync(
         PlatformFactory factory, Guid? departmentId, string departmentName, int statutoryDays, int promisedDays,
-        ItemKind kind = ItemKind.AdministrativeLicence, string? discretionRule = null)
+        ItemKind kind = ItemKind.AdministrativeLicence, string? discretionRule = null, string? issuesLicenceType = null)
     {
         var zone = await EnterpriseSeeds.ZoneIdAsync(factory);
         var item = new ServiceItem
         {
             ZoneId = zone, Code = Fresh("TEST-"), Name = "测试事项" + Fresh(""), Kind = kind, DepartmentId = departmentId, DepartmentName = departmentName,
             StatutoryLimitDays = statutoryDays, PromisedLimitDays = promisedDays, Channels = Channels.Online | Channels.Window, DiscretionRule = discretionRule,
+            IssuesLicenceType = issuesLicenceType,
         };
         await SaveAsync(factory, zone, db => db.Add(item));
         return item;
+    }
+
+    /// <summary>Changes a stored item (e.g. the licence type it issues) as an Admin's edit would.</summary>
+    public static async Task UpdateItemAsync(PlatformFactory factory, Guid itemId, Action<ServiceItem> change)
+    {
+        var zone = await EnterpriseSeeds.ZoneIdAsync(factory);
+        await SaveAsync(factory, zone, db => change(db.Set<ServiceItem>().Single(i => i.Id == itemId)));
     }
 
     public static async Task<BundleApplication> BundleAsync(PlatformFactory factory, DateTimeOffset submittedAt)

@@ -74,7 +74,11 @@ public sealed record ApplicationView(
     bool DeferredAcceptance, DateOnly? PromisedBy, string? DeferredCaseCode, IReadOnlyDictionary<string, string?> Form,
     IReadOnlyList<FormFieldDefinition> FormFields, IReadOnlyList<Discrepancy> Discrepancies, IReadOnlyList<ApplicationMaterialView> Materials,
     IReadOnlyList<ApplicationEventView> Events, IReadOnlyList<StepView> Steps, IReadOnlyList<ItemRule> Citable,
-    string? LicenceNumber, string? CertificatePath, string? VerifyPath, string? BundleNumber, bool CanDecide, bool CanSupply, int Version);
+    string? LicenceNumber, string? CertificatePath, string? VerifyPath, string? BundleNumber, bool CanDecide, bool CanSupply, int Version)
+{
+    /// <summary>Decided but not completed: its certificate could not be issued at the time; staff may try again.</summary>
+    public bool CanComplete { get; init; }
+}
 
 /// <summary>What the rules engine said about automatic approval: outcome and, per condition, value against threshold.</summary>
 public sealed record AutoApprovalView(string Outcome, IReadOnlyList<AutoApprovalCriterion> Criteria);

@@ -74,8 +74,21 @@ public sealed partial class ApplicationService
         string text;
         if (app.Decision == Decision.Approved && item.IssuesLicenceType is { } type)
         {
-            var issued = await licences.IssueAsync(new LicenceIssue(type, app.ApplicantKey, app.ApplicantName, Today(), ValidUntil(app, item),
-                CertificateFields(app, item), app.Number), ct);
+            IssuedLicence issued;
+            try
+            {
+                issued = await licences.IssueAsync(new LicenceIssue(type, app.ApplicantKey, app.ApplicantName, Today(), ValidUntil(app, item),
+                    CertificateFields(app, item), app.Number), ct);
+            }
+            catch (Exception e) when (e is PlatformException or DbUpdateException)
+            {
+                // The decision stands; the application waits, decided, until staff complete it again (CompleteDecidedAsync).
+                log.LogWarning(e, "The certificate of {Number} could not be issued", app.Number);
+                db.Add(Event(app, now, T("Actor_System"), "CertificatePending", ApplicationStage.Decided, ApplicationStage.Decided, T("Ev_CertificatePending")));
+                db.AuditReason = $"application {app.Number}: certificate not issued ({e.GetType().Name})";
+                await db.SaveChangesAsync(ct);
+                return;
+            }
             app.LicenceNumber = issued.Number;
             text = string.Format(CultureInfo.CurrentCulture, T("Notice_Approved"), app.Number, app.ItemName, issued.Number);
         }
@@ -104,6 +117,21 @@ public sealed partial class ApplicationService
         Notify(db, app, now, text);
         await SaveAsync(db, app, null, $"application {app.Number} completed", ct);
         if (app.BundleApplicationId is { } parent) await JoinBundleAsync(parent, ct);
+    }
+
+    /// <summary>
+    /// 办结 again for an application left decided because its certificate could not be issued (the licence registry
+    /// refused or failed): the same completion, by staff who may decide the item.
+    /// </summary>
+    public async Task<ApplicationView> CompleteDecidedAsync(string number, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var app = await LoadAsync(db, number, ct);
+        if (!MayDecide(app)) throw new ForbiddenException(DecideRule, T("Err_MayNotDecide"));
+        if (app.Stage != ApplicationStage.Decided) throw new ConflictException("stage", T("Err_NotDecided"));
+        var item = await db.Set<ServiceItem>().AsNoTracking().FirstAsync(i => i.Id == app.ItemId, ct);
+        await CompleteAsync(app.Id, item, ActorName(), ct);
+        return await GetAsync(app.Id, ct);
     }
 
     /// <summary>秒批: Eligible with nothing else for a person to look at approves at once; otherwise the explanation waits for the reviewer.</summary>

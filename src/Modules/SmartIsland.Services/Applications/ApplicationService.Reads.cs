@@ -51,7 +51,10 @@ public sealed partial class ApplicationService
             steps, item.Conditions.Concat(item.Prohibited).ToList(),
             app.LicenceNumber, app.LicenceNumber is null ? null : $"/api/licences/{app.LicenceNumber}/pdf", app.LicenceNumber is null ? null : $"/verify/{app.LicenceNumber}",
             bundleNumber, MayDecide(app) && app.Stage == ApplicationStage.Accepted,
-            (IsApplicant(app) || MayDecide(app)) && app.Materials.Any(m => m.State == MaterialState.Deferred), app.Version);
+            (IsApplicant(app) || MayDecide(app)) && app.Materials.Any(m => m.State == MaterialState.Deferred), app.Version)
+        {
+            CanComplete = MayDecide(app) && app.Stage == ApplicationStage.Decided,
+        };
     }
 
     /// <summary>The item's flow steps with their due dates: each step's days counted on from the previous one, after acceptance.</summary>

@@ -72,6 +72,15 @@ public static class ApplicationsApi
             .WithName("DecideApplication")
             .WithSummary("Approve (issues the certificate) or refuse citing one of the item's conditions (C…) or prohibited situations (P…).");
 
+        api.MapPost("/applications/{number}/completion", async (string number, ApplicationService service, HttpContext http, CancellationToken ct) =>
+            {
+                var view = await service.CompleteDecidedAsync(number, ct);
+                Versions.SetETag(http, view.Version);
+                return TypedResults.Ok(view);
+            })
+            .WithName("CompleteApplication")
+            .WithSummary("办结 again an application left decided because its certificate could not be issued at the time.");
+
         api.MapPost("/applications/{number}/materials/{code}", async (string number, string code, HttpRequest request, ApplicationService service, CancellationToken ct) =>
             {
                 if (!request.HasFormContentType) throw new ValidationFailedException($"materials.{code}", "Send the file as multipart/form-data.");
