@@ -1,10 +1,14 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using SmartIsland.Platform.Problems;
 using SmartIsland.Platform.Web;
+using SmartIsland.Services.Resources;
 
 namespace SmartIsland.Services.Applications;
 
@@ -83,10 +87,10 @@ public static class ApplicationsApi
 
         api.MapPost("/applications/{number}/materials/{code}", async (string number, string code, HttpRequest request, ApplicationService service, CancellationToken ct) =>
             {
-                if (!request.HasFormContentType) throw new ValidationFailedException($"materials.{code}", "Send the file as multipart/form-data.");
+                if (!request.HasFormContentType) throw new ValidationFailedException($"materials.{code}", Text(request, "Api_FileMultipart"));
                 var form = await request.ReadFormAsync(ct);
-                var file = (form.Files.Count > 0 ? form.Files[0] : null) ?? throw new ValidationFailedException($"materials.{code}", "No file.");
-                return TypedResults.Ok(await service.SupplyAsync(number, await UploadAsync(code, file, ct), ct));
+                var file = (form.Files.Count > 0 ? form.Files[0] : null) ?? throw new ValidationFailedException($"materials.{code}", Text(request, "Api_NoFile"));
+                return TypedResults.Ok(await service.SupplyAsync(number, await UploadAsync(request, code, file, ct), ct));
             })
             .DisableAntiforgery().WithName("SupplyDeferredMaterial")
             .WithSummary("先办后补: supplies a deferred material; when none is left, the follow-up case closes.");
@@ -105,7 +109,7 @@ public static class ApplicationsApi
 
     private static async Task<(ApplicationRequest, List<MaterialUpload>)> ReadAsync(HttpRequest request, CancellationToken ct)
     {
-        if (!request.HasFormContentType) throw new ValidationFailedException("application", "Send the application as multipart/form-data: a part 'application' (JSON) and one file part per material, named by its code.");
+        if (!request.HasFormContentType) throw new ValidationFailedException("application", Text(request, "Api_ApplicationMultipart"));
         var form = await request.ReadFormAsync(ct);
         ApplicationRequest? input;
         try
@@ -114,17 +118,20 @@ public static class ApplicationsApi
         }
         catch (JsonException e)
         {
-            throw new ValidationFailedException("application", "The 'application' part is not valid JSON: " + e.Message);
+            throw new ValidationFailedException("application", Text(request, "Api_ApplicationJson") + " " + e.Message);
         }
         var files = new List<MaterialUpload>();
-        foreach (var f in form.Files) files.Add(await UploadAsync(f.Name, f, ct));
+        foreach (var f in form.Files) files.Add(await UploadAsync(request, f.Name, f, ct));
         return (input ?? new ApplicationRequest(), files);
     }
 
-    private static async Task<MaterialUpload> UploadAsync(string code, IFormFile file, CancellationToken ct)
+    private static string Text(HttpRequest request, string key) =>
+        request.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<ApplicationStrings>>()[key];
+
+    private static async Task<MaterialUpload> UploadAsync(HttpRequest request, string code, IFormFile file, CancellationToken ct)
     {
         if (file.Length > MaterialFileCheck.MaxBytes)
-            throw new ValidationFailedException($"materials.{code}", $"{file.FileName}: at most {MaterialFileCheck.MaxBytes / 1024 / 1024} MB.");
+            throw new ValidationFailedException($"materials.{code}", string.Format(CultureInfo.CurrentCulture, Text(request, "Api_FileTooLarge"), file.FileName, MaterialFileCheck.MaxBytes / 1024 / 1024));
         using var ms = new MemoryStream();
         await file.CopyToAsync(ms, ct);
         return new MaterialUpload(code, file.FileName, ms.ToArray());
