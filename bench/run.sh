@@ -14,6 +14,21 @@ WORK=${BENCH_DIR:-$(mktemp -d /tmp/smartisland-bench.XXXXXX)}
 dotnet build bench/SmartIsland.Bench -c Release -nologo -v q >/dev/null
 B=bench/SmartIsland.Bench/bin/Release/net10.0/SmartIsland.Bench
 
+# The Release host on a data folder, in the background (HOST_PID), demo data loaded, until /health answers.
+# Further arguments are settings for it: Scheduler__Enabled=false …
+start_host() { # NAME DATADIR PORT [SETTING=VALUE …]
+  local name=$1 data=$2 port=$3; shift 3
+  dotnet build src/SmartIsland.Host -c Release -nologo -v q >/dev/null
+  mkdir -p "$data"
+  ( cd src/SmartIsland.Host/bin/Release/net10.0 && \
+    exec env ASPNETCORE_URLS="http://127.0.0.1:$port" SMARTISLAND_DATA_DIR="$data" Database__DemoData=true \
+      Logging__LogLevel__Default=Warning "$@" dotnet SmartIsland.Host.dll --contentRoot "$PWD" ) > "$WORK/$name-host.log" 2>&1 &
+  HOST_PID=$!
+  trap 'kill $HOST_PID 2>/dev/null || true' EXIT
+  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 1; done
+}
+stop_host() { kill "$HOST_PID"; wait "$HOST_PID" 2>/dev/null || true; }
+
 if [ "$STEPS" = all ]; then
 echo "# import: 100,000 ledger rows (50,000 enterprises × 2 years) into an empty SQLite database"
 $B generate 100000 "$WORK/ledger-100k.xlsx" 2
@@ -28,20 +43,11 @@ fi
 if [ "$STEPS" = all ] || [ "$STEPS" = intake ]; then
 echo "# open311 intake: 64 clients POST form-encoded requests to the real host (Kestrel, SQLite) for INTAKE_SECONDS after a 10 s warm-up, then the raw-insert baseline the same way"
 INTAKE_SECONDS=${INTAKE_SECONDS:-20}
-dotnet build src/SmartIsland.Host -c Release -nologo -v q >/dev/null
-mkdir -p "$WORK/intake-db"
 PORT=${INTAKE_PORT:-5398}
-( cd src/SmartIsland.Host/bin/Release/net10.0 && \
-  ASPNETCORE_URLS=http://127.0.0.1:$PORT SMARTISLAND_DATA_DIR="$WORK/intake-db" Database__DemoData=true \
-  DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x4000000}" \
-  Bench__RawInsertBaseline=true Logging__LogLevel__Default=Warning \
-  exec dotnet SmartIsland.Host.dll --contentRoot "$PWD" ) > "$WORK/intake-host.log" 2>&1 &
-HOST_PID=$!
-trap 'kill $HOST_PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 1; done
+start_host intake "$WORK/intake-db" "$PORT" DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x4000000}" Bench__RawInsertBaseline=true
 $B intake "http://127.0.0.1:$PORT" open311 "$INTAKE_SECONDS" 64 10
 $B intake "http://127.0.0.1:$PORT" raw "$INTAKE_SECONDS" 64 10
-kill $HOST_PID; wait $HOST_PID 2>/dev/null || true
+stop_host
 $B count "$WORK/intake-db"
 fi
 
@@ -55,17 +61,10 @@ if [ "$STEPS" = all ] || [ "$STEPS" = tiers ]; then
 echo "# tiers (issue 4): 100,000 enterprises × 3 years, every tier rule set evaluated (read + evaluate), then the eligibility API one enterprise at a time"
 $B tiers-generate "$WORK/tiers-db" 100000
 $B tiers-evaluate "$WORK/tiers-db" 3
-dotnet build src/SmartIsland.Host -c Release -nologo -v q >/dev/null
 PORT=${TIERS_PORT:-5399}
-( cd src/SmartIsland.Host/bin/Release/net10.0 && \
-  ASPNETCORE_URLS=http://127.0.0.1:$PORT SMARTISLAND_DATA_DIR="$WORK/tiers-db" Database__DemoData=true \
-  Scheduler__Enabled=false Logging__LogLevel__Default=Warning \
-  exec dotnet SmartIsland.Host.dll --contentRoot "$PWD" ) > "$WORK/tiers-host.log" 2>&1 &
-TIERS_PID=$!
-trap 'kill $TIERS_PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 1; done
+start_host tiers "$WORK/tiers-db" "$PORT" Scheduler__Enabled=false
 $B tiers-api "http://127.0.0.1:$PORT" "$WORK/tiers-db" 1000
-kill $TIERS_PID; wait $TIERS_PID 2>/dev/null || true
+stop_host
 fi
 
 if [ "$STEPS" = all ] || [ "$STEPS" = pdf ]; then
@@ -76,33 +75,18 @@ fi
 if [ "$STEPS" = all ] || [ "$STEPS" = guide ]; then
 echo "# guide (issue 5): 10,000 published items in a fresh database, then 600 searches of 2-, 3- and 4-character terms (hits and misses) through HTTP"
 $B guide-generate "$WORK/guide-db" 10000
-dotnet build src/SmartIsland.Host -c Release -nologo -v q >/dev/null
 PORT=${GUIDE_PORT:-5400}
-( cd src/SmartIsland.Host/bin/Release/net10.0 && \
-  ASPNETCORE_URLS=http://127.0.0.1:$PORT SMARTISLAND_DATA_DIR="$WORK/guide-db" Database__DemoData=true \
-  Scheduler__Enabled=false RateLimits__PublicPerMinute=1000000 Logging__LogLevel__Default=Warning \
-  exec dotnet SmartIsland.Host.dll --contentRoot "$PWD" ) > "$WORK/guide-host.log" 2>&1 &
-GUIDE_PID=$!
-trap 'kill $GUIDE_PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 1; done
+start_host guide "$WORK/guide-db" "$PORT" Scheduler__Enabled=false RateLimits__PublicPerMinute=1000000
 $B guide-search "http://127.0.0.1:$PORT" 600 "$WORK/guide-db"
-kill $GUIDE_PID; wait $GUIDE_PID 2>/dev/null || true
+stop_host
 fi
 
 if [ "$STEPS" = all ] || [ "$STEPS" = apply ]; then
 echo "# applications (issue 5): the demo database, the enterprise account submits 300 applications with 5 files of 200 kB each through HTTP, then 300 bundle applications that are approved by rules and issue 2 certificates each"
-dotnet build src/SmartIsland.Host -c Release -nologo -v q >/dev/null
-mkdir -p "$WORK/apply-db"
 PORT=${APPLY_PORT:-5401}
-( cd src/SmartIsland.Host/bin/Release/net10.0 && \
-  ASPNETCORE_URLS=http://127.0.0.1:$PORT SMARTISLAND_DATA_DIR="$WORK/apply-db" Database__DemoData=true \
-  Scheduler__Enabled=false Logging__LogLevel__Default=Warning \
-  exec dotnet SmartIsland.Host.dll --contentRoot "$PWD" ) > "$WORK/apply-host.log" 2>&1 &
-APPLY_PID=$!
-trap 'kill $APPLY_PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 1; done
+start_host apply "$WORK/apply-db" "$PORT" Scheduler__Enabled=false
 $B apply "http://127.0.0.1:$PORT" 300
-kill $APPLY_PID; wait $APPLY_PID 2>/dev/null || true
+stop_host
 fi
 
 [ -n "${BENCH_DIR:-}" ] || rm -rf "$WORK"
