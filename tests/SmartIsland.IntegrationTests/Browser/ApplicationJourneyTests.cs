@@ -187,9 +187,17 @@ public sealed class ApplicationJourneyTests(ApplicationBrowserFactory factory) :
         (await OverflowsAsync(phone)).ShouldBeFalse();
         await phone.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "73-application-completed-phone.png"), FullPage = true });
 
-        await phone.GotoAsync(baseUrl + await phone.Locator("[data-testid=verify-link]").GetAttributeAsync("href"));
+        var verifyPath = await phone.Locator("[data-testid=verify-link]").GetAttributeAsync("href");
+
+        // Its own list holds both, completed.
+        await phone.GotoAsync(baseUrl + "/services/applications");
+        foreach (var number in numbers) await phone.Locator($"[data-testid=applications-table] tr:has([data-testid=application-link]:text-is('{number}')) [data-testid=stage-chip]:has-text('已办结')").WaitForAsync();
+        (await OverflowsAsync(phone)).ShouldBeFalse();
+        await phone.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "74-my-applications-phone.png"), FullPage = true });
+
+        await phone.GotoAsync(baseUrl + verifyPath);
         (await phone.TextContentAsync("[data-testid=verify-number]"))!.ShouldBe(certificate);
         (await phone.TextContentAsync("[data-testid=verify-outcome]"))!.ShouldContain("有效");
-        await phone.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "74-certificate-verified-phone.png"), FullPage = true });
+        await phone.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "75-certificate-verified-phone.png"), FullPage = true });
     }
 }
