@@ -346,6 +346,26 @@ public abstract class ApplicationBehaviour<TFactory>(TFactory factory) where TFa
         (await dept.PostAsync($"/api/services/applications/{app.Number}/completion", null, Ct)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
     }
 
+    [Fact]
+    public async Task The_ledger_exports_the_rows_the_reader_may_see_with_the_list_filters()
+    {
+        ClockTo("2026-11-25 10:00");
+        var app = await DiggingApplicationAsync();
+        var dept = await factory.ClientForAsync("dept");
+        var response = await dept.GetAsync($"/api/services/applications/export?text={app.Number}", Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var rows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(await response.Content.ReadAsByteArrayAsync(Ct)), useHeaderRow: true)
+            .Cast<IDictionary<string, object?>>().ToList();
+        var row = rows.ShouldHaveSingleItem();
+        (row["办件编号"], row["事项编码"], row["办理状态"], row["实施部门"]).ShouldBe(((object?)app.Number, (object?)"CG-XK-003", (object?)"已受理", (object?)"城市管理和综合执法局"));
+
+        // A citizen's ledger has none of the enterprise's applications.
+        var citizen = await (await factory.ClientForAsync("citizen")).GetAsync($"/api/services/applications/export?text={app.Number}", Ct);
+        citizen.StatusCode.ShouldBe(HttpStatusCode.OK);
+        MiniExcelLibs.MiniExcel.Query(new MemoryStream(await citizen.Content.ReadAsByteArrayAsync(Ct)), useHeaderRow: true)
+            .Cast<IDictionary<string, object?>>().ShouldNotContain(r => Equals(r["办件编号"], app.Number));
+    }
+
     // ---- bad input ----------------------------------------------------------------------------------------------
 
     [Fact]

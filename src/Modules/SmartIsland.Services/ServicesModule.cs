@@ -21,6 +21,7 @@ public static class ServicesModule
         services.AddScoped<Catalogue.CatalogueTransfer>();
         services.AddScoped<IModuleSeeder, Catalogue.CatalogueDemoSeeder>();
         services.AddScoped<Applications.ApplicationService>();
+        services.AddScoped<Applications.ApplicationExport>();
         services.AddSingleton<Guide.GuideIndex>().AddScoped<Guide.GuideService>();
         services.AddScoped<Discretion.DiscretionService>();
         services.AddScoped<Timeliness.TimelinessService>();

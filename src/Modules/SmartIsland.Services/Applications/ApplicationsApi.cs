@@ -59,6 +59,15 @@ public static class ApplicationsApi
                 TypedResults.Ok(await service.ListAsync(new ApplicationQuery(text, stage, mine, skip ?? 0, take ?? 20), ct)))
             .WithName("ListApplications");
 
+        api.MapGet("/applications/export", async (string? text, ApplicationStage? stage, bool? mine, ApplicationExport export, CancellationToken ct) =>
+            {
+                using var buffer = new MemoryStream();
+                await export.WriteAsync(text, stage, mine, buffer, ct);
+                return TypedResults.File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    $"applications-{DateTime.Now:yyyyMMdd-HHmm}.xlsx");
+            })
+            .WithName("ExportApplications").WithSummary("办件台账 as .xlsx: the rows the caller's list shows, with the same filters (at most 20,000).");
+
         api.MapGet("/applications/{number}", async (string number, ApplicationService service, HttpContext http, CancellationToken ct) =>
             {
                 var view = await service.GetAsync(number, ct);
