@@ -5,6 +5,7 @@ using SmartIsland.Cultivation;
 using SmartIsland.Enterprises;
 using SmartIsland.Licences;
 using SmartIsland.Organisation;
+using SmartIsland.Projects;
 using SmartIsland.Rules;
 using SmartIsland.Scoring;
 using SmartIsland.Services;
@@ -26,6 +27,7 @@ public static class ModuleCatalog
             .AddScoringModule()
             .AddLicencesModule()
             .AddServicesModule()
+            .AddProjectsModule()
             .AddScoped<Cases.Data.IZoneList, HostZoneList>();
 
     public static IEndpointRouteBuilder MapModules(this IEndpointRouteBuilder app)
@@ -41,6 +43,7 @@ public static class ModuleCatalog
         app.MapScoringModule();
         app.MapLicencesModule();
         app.MapServicesModule();
+        app.MapProjectsModule();
         return app;
     }
 
@@ -56,5 +59,6 @@ public static class ModuleCatalog
         typeof(CultivationModule).Assembly,
         typeof(LicencesModule).Assembly,
         typeof(ServicesModule).Assembly,
+        typeof(ProjectsModule).Assembly,
     ];
 }

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using SmartIsland.Platform.Data;
+using SmartIsland.Projects.Data;
+using SmartIsland.Projects.Features;
+
+namespace SmartIsland.Projects;
+
+/// <summary>
+/// 重点项目 (产), one folder per area read top to bottom: the register (projects, teams, milestones, investment), daily
+/// reports, lag detection, the weekly meeting pack, site reviews, 三个一批, logistics 三库一单, the dashboard.
+/// </summary>
+public static class ProjectsModule
+{
+    public static IServiceCollection AddProjectsModule(this IServiceCollection services)
+    {
+        services.AddSingleton<IModuleModel, ProjectsModel>();
+        services.AddScoped<IProjectRegistry, ProjectRegistry>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapProjectsModule(this IEndpointRouteBuilder app) => app;
+}
