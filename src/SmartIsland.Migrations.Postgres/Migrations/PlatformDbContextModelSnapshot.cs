@@ -2209,6 +2209,9 @@ namespace SmartIsland.Migrations.Postgres.Migrations
 
                     b.HasIndex("ZoneId", "HolderKey", "TypeCode");
 
+                    b.HasIndex("ZoneId", "TypeCode", "IssuedFor")
+                        .IsUnique();
+
                     b.ToTable("lic_licences", (string)null);
                 });
 

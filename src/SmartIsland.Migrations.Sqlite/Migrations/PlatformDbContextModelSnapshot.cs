@@ -2200,6 +2200,9 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ZoneId", "HolderKey", "TypeCode");
 
+                    b.HasIndex("ZoneId", "TypeCode", "IssuedFor")
+                        .IsUnique();
+
                     b.ToTable("lic_licences", (string)null);
                 });
 
