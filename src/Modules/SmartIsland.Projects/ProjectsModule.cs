@@ -16,8 +16,13 @@ public static class ProjectsModule
     {
         services.AddSingleton<IModuleModel, ProjectsModel>();
         services.AddScoped<IProjectRegistry, ProjectRegistry>();
+        services.AddScoped<Reviews.SiteReviewService>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapProjectsModule(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapProjectsModule(this IEndpointRouteBuilder app)
+    {
+        Reviews.SiteReviewApi.MapSiteReviewApi(app);
+        return app;
+    }
 }
