@@ -17,12 +17,14 @@ public static class ProjectsModule
         services.AddSingleton<IModuleModel, ProjectsModel>();
         services.AddScoped<IProjectRegistry, ProjectRegistry>();
         services.AddScoped<Reviews.SiteReviewService>();
+        services.AddScoped<Logistics.LogisticsService>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapProjectsModule(this IEndpointRouteBuilder app)
     {
         Reviews.SiteReviewApi.MapSiteReviewApi(app);
+        Logistics.LogisticsApi.MapLogisticsApi(app);
         return app;
     }
 }

@@ -1,0 +1,4 @@
+namespace SmartIsland.Projects.Resources;
+
+/// <summary>Marker for the logistics strings (LogisticsStrings.resx, zh-CN neutral; .en.resx).</summary>
+public sealed class LogisticsStrings;
