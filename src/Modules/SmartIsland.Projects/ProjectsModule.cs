@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SmartIsland.Platform.Data;
 using SmartIsland.Projects.Data;
 using SmartIsland.Projects.Features;
+using SmartIsland.Projects.Register;
 
 namespace SmartIsland.Projects;
 
@@ -16,8 +17,14 @@ public static class ProjectsModule
     {
         services.AddSingleton<IModuleModel, ProjectsModel>();
         services.AddScoped<IProjectRegistry, ProjectRegistry>();
+        services.AddScoped<ProjectRegistry>();
+        services.AddScoped<ProjectRegister>();
+        services.AddScoped<ProjectExport>();
+        services.AddScoped<ThreeBatches>();
+        services.AddScoped<IModuleSeeder, ProjectDemoSeeder>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapProjectsModule(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapProjectsModule(this IEndpointRouteBuilder app) => app
+        .MapProjectsApi();
 }
