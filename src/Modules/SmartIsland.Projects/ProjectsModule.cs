@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SmartIsland.Platform.Data;
 using SmartIsland.Projects.Data;
 using SmartIsland.Projects.Features;
+using SmartIsland.Projects.Register;
 
 namespace SmartIsland.Projects;
 
@@ -16,6 +17,11 @@ public static class ProjectsModule
     {
         services.AddSingleton<IModuleModel, ProjectsModel>();
         services.AddScoped<IProjectRegistry, ProjectRegistry>();
+        services.AddScoped<ProjectRegistry>();
+        services.AddScoped<ProjectRegister>();
+        services.AddScoped<ProjectExport>();
+        services.AddScoped<ThreeBatches>();
+        services.AddScoped<IModuleSeeder, ProjectDemoSeeder>();
         services.AddScoped<Reviews.SiteReviewService>();
         services.AddScoped<Logistics.LogisticsService>();
         return services;
@@ -23,6 +29,7 @@ public static class ProjectsModule
 
     public static IEndpointRouteBuilder MapProjectsModule(this IEndpointRouteBuilder app)
     {
+        app.MapProjectsApi();
         Reviews.SiteReviewApi.MapSiteReviewApi(app);
         Logistics.LogisticsApi.MapLogisticsApi(app);
         return app;

@@ -2923,6 +2923,45 @@ namespace SmartIsland.Migrations.Postgres.Migrations
                     b.ToTable("prj_report_photos", (string)null);
                 });
 
+            modelBuilder.Entity("SmartIsland.Projects.Domain.ThreeBatchTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CompletedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Investment")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<int>("SignedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StartedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ZoneId");
+
+                    b.HasIndex("ZoneId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("prj_targets", (string)null);
+                });
+
             modelBuilder.Entity("SmartIsland.Projects.Domain.YearPlan", b =>
                 {
                     b.Property<Guid>("Id")

@@ -2914,6 +2914,45 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
                     b.ToTable("prj_report_photos", (string)null);
                 });
 
+            modelBuilder.Entity("SmartIsland.Projects.Domain.ThreeBatchTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CompletedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Investment")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("SignedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StartedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ZoneId");
+
+                    b.HasIndex("ZoneId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("prj_targets", (string)null);
+                });
+
             modelBuilder.Entity("SmartIsland.Projects.Domain.YearPlan", b =>
                 {
                     b.Property<Guid>("Id")

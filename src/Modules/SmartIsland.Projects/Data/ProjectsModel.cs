@@ -15,11 +15,13 @@ internal sealed partial class ProjectsModel : IModuleModel
         ConfigureLags(modelBuilder, provider);
         ConfigureReviews(modelBuilder, provider);
         ConfigureLogistics(modelBuilder, provider);
+        ConfigureThreeBatches(modelBuilder);
     }
 
     partial void ConfigureLags(ModelBuilder modelBuilder, DatabaseProvider provider);
     partial void ConfigureReviews(ModelBuilder modelBuilder, DatabaseProvider provider);
     partial void ConfigureLogistics(ModelBuilder modelBuilder, DatabaseProvider provider);
+    partial void ConfigureThreeBatches(ModelBuilder modelBuilder);
 
     private static void ConfigureRegister(ModelBuilder modelBuilder)
     {

@@ -26,6 +26,28 @@ internal sealed class ProjectRegistry(
     {
         if (!user.IsInAnyRole(Roles.Admin, Roles.ZoneLeader, Roles.DepartmentStaff, Roles.ParkStaff)) throw new ForbiddenException(EditRule, l["Err_MayNotEdit"]);
         var zoneId = user.ZoneId ?? throw new ForbiddenException(EditRule, l["Err_MayNotEdit"]);
+        var (name, ownerName) = await ValidateAsync(input, ct);
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var project = new Project
+        {
+            ZoneId = zoneId, Code = await NextCodeAsync(db, input.SignedOn.Year, ct), Name = name, Level = input.Level, Category = input.Category,
+            ParkId = input.ParkId, OwnerEnterpriseId = input.OwnerEnterpriseId, OwnerName = ownerName, Description = input.Description?.Trim(),
+            TotalInvestment = input.TotalInvestment, Phase = ProjectPhase.Signed, SignedOn = input.SignedOn,
+            ResponsibleLeader = input.ResponsibleLeader?.Trim(), SourceLeadId = input.SourceLeadId, CreatedAt = time.GetUtcNow(),
+        };
+        db.Add(project);
+        db.AuditReason = input.SourceLeadId is null ? $"project {project.Code} opened" : $"project {project.Code} opened from lead {input.SourceLeadId}";
+        await db.SaveChangesAsync(ct);
+        return new ProjectRef(project.Id, project.Code, project.Name, project.Phase, project.SourceLeadId);
+    }
+
+    /// <summary>
+    /// The checks every new or edited project passes (all field errors at once; a park clerk naming another park is a
+    /// 403); returns the trimmed name and the owner's name (the registry's, when the owner is registered).
+    /// </summary>
+    internal async Task<(string Name, string? OwnerName)> ValidateAsync(NewProject input, CancellationToken ct)
+    {
         var errors = new ValidationErrors();
         var name = input.Name?.Trim() ?? "";
         if (name.Length == 0) errors.Add("name", l["Err_NameRequired"]);
@@ -48,19 +70,7 @@ internal sealed class ProjectRegistry(
         }
         if (ownerName?.Length > 200) errors.Add("ownerName", l["Err_TooLong"]);
         errors.ThrowIfAny();
-
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var project = new Project
-        {
-            ZoneId = zoneId, Code = await NextCodeAsync(db, input.SignedOn.Year, ct), Name = name, Level = input.Level, Category = input.Category,
-            ParkId = input.ParkId, OwnerEnterpriseId = input.OwnerEnterpriseId, OwnerName = ownerName, Description = input.Description?.Trim(),
-            TotalInvestment = input.TotalInvestment, Phase = ProjectPhase.Signed, SignedOn = input.SignedOn,
-            ResponsibleLeader = input.ResponsibleLeader?.Trim(), SourceLeadId = input.SourceLeadId, CreatedAt = time.GetUtcNow(),
-        };
-        db.Add(project);
-        db.AuditReason = input.SourceLeadId is null ? $"project {project.Code} opened" : $"project {project.Code} opened from lead {input.SourceLeadId}";
-        await db.SaveChangesAsync(ct);
-        return new ProjectRef(project.Id, project.Code, project.Name, project.Phase, project.SourceLeadId);
+        return (name, ownerName);
     }
 
     public async Task<IReadOnlyList<ProjectRef>> FindAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default)

@@ -1,0 +1,51 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SmartIsland.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class ProjectRegister : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "prj_targets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ZoneId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    SignedCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartedCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    CompletedCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Investment = table.Column<double>(type: "REAL", precision: 14, scale: 2, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_prj_targets", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_prj_targets_ZoneId",
+                table: "prj_targets",
+                column: "ZoneId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_prj_targets_ZoneId_Year",
+                table: "prj_targets",
+                columns: new[] { "ZoneId", "Year" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "prj_targets");
+        }
+    }
+}
