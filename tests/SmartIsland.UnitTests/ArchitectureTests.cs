@@ -25,6 +25,7 @@ public sealed class ArchitectureTests
         typeof(SmartIsland.Scoring.ScoringModule).Assembly,
         typeof(SmartIsland.Licences.LicencesModule).Assembly,
         typeof(SmartIsland.Projects.ProjectsModule).Assembly,
+        typeof(SmartIsland.Investment.InvestmentModule).Assembly,
         typeof(SmartIsland.Services.ServicesModule).Assembly,
     ];
 
@@ -37,7 +38,7 @@ public sealed class ArchitectureTests
 
     [Fact]
     public void Every_module_with_tables_is_seen_by_this_test() =>
-        Modules.Count(m => EntitiesOf(m).Length > 0).ShouldBe(11); // Calendar, Organisation, Enterprises, Access, Cases, Rules, Cultivation, Scoring, Licences, Services, Projects
+        Modules.Count(m => EntitiesOf(m).Length > 0).ShouldBe(12); // Calendar, Organisation, Enterprises, Access, Cases, Rules, Cultivation, Scoring, Licences, Services, Projects, Investment
 
     [Fact]
     public void No_module_uses_another_modules_entities()

@@ -3,6 +3,7 @@ using SmartIsland.Calendar;
 using SmartIsland.Cases;
 using SmartIsland.Cultivation;
 using SmartIsland.Enterprises;
+using SmartIsland.Investment;
 using SmartIsland.Licences;
 using SmartIsland.Organisation;
 using SmartIsland.Projects;
@@ -28,6 +29,7 @@ public static class ModuleCatalog
             .AddLicencesModule()
             .AddServicesModule()
             .AddProjectsModule()
+            .AddInvestmentModule()
             .AddScoped<Cases.Data.IZoneList, HostZoneList>();
 
     public static IEndpointRouteBuilder MapModules(this IEndpointRouteBuilder app)
@@ -44,6 +46,7 @@ public static class ModuleCatalog
         app.MapLicencesModule();
         app.MapServicesModule();
         app.MapProjectsModule();
+        app.MapInvestmentModule();
         return app;
     }
 
@@ -60,5 +63,6 @@ public static class ModuleCatalog
         typeof(LicencesModule).Assembly,
         typeof(ServicesModule).Assembly,
         typeof(ProjectsModule).Assembly,
+        typeof(InvestmentModule).Assembly,
     ];
 }
