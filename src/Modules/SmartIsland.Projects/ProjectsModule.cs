@@ -16,8 +16,25 @@ public static class ProjectsModule
     {
         services.AddSingleton<IModuleModel, ProjectsModel>();
         services.AddScoped<IProjectRegistry, ProjectRegistry>();
+        services.AddSupervision();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapProjectsModule(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapProjectsModule(this IEndpointRouteBuilder app)
+    {
+        Api.SupervisionApi.MapSupervisionApi(app);
+        return app;
+    }
+
+    /// <summary>Daily reports, missing-report reminders, lag detection and the weekly pack (settings: section Projects).</summary>
+    private static IServiceCollection AddSupervision(this IServiceCollection services)
+    {
+        services.AddOptions<Lags.SupervisionOptions>().BindConfiguration(Lags.SupervisionOptions.Section);
+        services.AddScoped<Reports.DailyReportService>();
+        services.AddScoped<Reports.MissingReportService>();
+        services.AddScoped<Reports.ReportReminderSweep>();
+        services.AddScoped<Lags.LagService>();
+        services.AddScoped<Weekly.WeeklyPackService>();
+        return services;
+    }
 }
