@@ -439,6 +439,51 @@ public abstract class ApplicationBehaviour<TFactory>(TFactory factory) where TFa
     }
 
     [Fact]
+    public async Task Readers_who_do_not_decide_see_personal_data_masked_and_no_files()
+    {
+        ClockTo("2026-11-25 10:00");
+        var app = await DiggingApplicationAsync();
+        var legal = (await EnterpriseAccountAsync()).LegalRepresentative!;
+        app.Form["legalRepresentative"].ShouldBe(legal); // the applicant sees its own
+
+        // A zone leader reads the queue, not the people in it.
+        var leader = await factory.ClientForAsync("leader");
+        var read = await ReadAsync<ApplicationView>(await leader.GetAsync($"/api/services/applications/{app.Number}", Ct), HttpStatusCode.OK);
+        read.Form["legalRepresentative"].ShouldNotBe(legal);
+        read.Form["legalRepresentative"]!.ShouldContain("*");
+        read.Form["roadName"].ShouldBe("建设路");
+        var file = await leader.GetAsync($"/api/services/applications/{app.Number}/materials/M-DIG-PLAN", Ct);
+        (await ProblemAsync(file, HttpStatusCode.Forbidden)).GetProperty("rule").GetString()!.ShouldStartWith("services.files");
+        // The deciding department opens it.
+        (await (await factory.ClientForAsync("dept")).GetAsync($"/api/services/applications/{app.Number}/materials/M-DIG-PLAN", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Roles that do not apply are not shown an applicant's registry values or licences.
+        var prepare = await (await factory.ClientForAsync("park")).GetAsync($"/api/services/prepare?item=CG-XK-003&applicant={(await EnterpriseAccountAsync()).CreditCode}", Ct);
+        (await ProblemAsync(prepare, HttpStatusCode.Forbidden)).GetProperty("rule").GetString()!.ShouldStartWith("services.apply");
+    }
+
+    [Fact]
+    public async Task A_citizen_naming_someone_gets_no_exemption_from_their_licences()
+    {
+        ClockTo("2026-11-25 10:00");
+        // The demo resident's 居民身份证 is in the licence library (mirrored from public security).
+        string resident;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            resident = await db.Set<SmartIsland.Licences.Domain.Licence>().IgnoreQueryFilters().Where(l => l.Number == "ID410471201800001").Select(l => l.HolderKey).SingleAsync(Ct);
+        }
+        // At the window the clerk checks the person, so the licence spares the copy of the ID card …
+        var window = (await (await factory.ClientForAsync("dept")).GetFromJsonAsync<PreparedApplication>(
+            $"/api/services/prepare?item=RS-GG-001&applicant={resident}", Json, Ct))!;
+        window.Materials.Single(m => m.Code == "M-ID").Exempt.ShouldNotBeNull();
+        // … but a citizen's account names nobody verified: whoever it names, the ID card is uploaded.
+        var online = (await (await factory.ClientForAsync("citizen")).GetFromJsonAsync<PreparedApplication>(
+            $"/api/services/prepare?item=RS-GG-001&applicant={resident}", Json, Ct))!;
+        online.Materials.Single(m => m.Code == "M-ID").Exempt.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task An_application_is_read_by_its_applicant_and_staff_only()
     {
         ClockTo("2026-11-25 10:00");

@@ -234,6 +234,27 @@ public abstract class LicenceBehaviour<TFactory>(TFactory factory) where TFactor
     }
 
     [Fact]
+    public async Task A_certificate_is_issued_once_per_purpose()
+    {
+        var holder = EnterpriseSeeds.NewCreditCode();
+        var purpose = "BJ-ONCE-" + Guid.NewGuid().ToString("N")[..8];
+        await using var scope = await ZoneScopeAsync();
+        var registry = scope.ServiceProvider.GetRequiredService<ILicenceRegistry>();
+        LicenceIssue Issue() => new("signboard-permit", holder, "平顶山一次发证有限公司", new DateOnly(2026, 11, 25), null, [], purpose);
+        var first = await registry.IssueAsync(Issue(), Ct);
+        var again = await registry.IssueAsync(Issue(), Ct);
+        again.Number.ShouldBe(first.Number);
+        // Two at once: still one certificate.
+        await using var other = await ZoneScopeAsync();
+        var racing = await Task.WhenAll(
+            registry.IssueAsync(Issue() with { IssuedFor = purpose + "-R" }, Ct),
+            other.ServiceProvider.GetRequiredService<ILicenceRegistry>().IssueAsync(Issue() with { IssuedFor = purpose + "-R" }, Ct));
+        racing[1].Number.ShouldBe(racing[0].Number);
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        (await db.Set<Licence>().IgnoreQueryFilters().CountAsync(l => l.HolderKey == holder, Ct)).ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Bad_issue_requests_name_the_field_and_store_nothing()
     {
         await using var scope = await ZoneScopeAsync();

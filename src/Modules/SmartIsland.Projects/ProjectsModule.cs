@@ -16,12 +16,14 @@ public static class ProjectsModule
     {
         services.AddSingleton<IModuleModel, ProjectsModel>();
         services.AddScoped<IProjectRegistry, ProjectRegistry>();
+        services.AddScoped<Reviews.SiteReviewService>();
         services.AddSupervision();
         return services;
     }
 
     public static IEndpointRouteBuilder MapProjectsModule(this IEndpointRouteBuilder app)
     {
+        Reviews.SiteReviewApi.MapSiteReviewApi(app);
         Api.SupervisionApi.MapSupervisionApi(app);
         return app;
     }

@@ -279,7 +279,22 @@ public sealed class ScoringEngineTests
     }
 
     [Theory]
+    [InlineData("2026M11", 11, "2026-11-30")]
+    [InlineData("2024m2", 2, "2024-02-29")]
+    [InlineData("2026M01", 1, "2026-01-31")]
+    public void Period_parses_months_for_monthly_site_reviews(string text, int month, string lastDay)
+    {
+        ScoringPeriod.TryParse(text, out var p).ShouldBeTrue();
+        p.ShouldBe(ScoringPeriod.OfMonth(p.Year, month));
+        p.LastDay.ShouldBe(DateOnly.Parse(lastDay, System.Globalization.CultureInfo.InvariantCulture));
+        ScoringPeriod.TryParse(p.ToString(), out var again).ShouldBeTrue();
+        again.ShouldBe(p);
+    }
+
+    [Theory]
     [InlineData("2025Q5")]
+    [InlineData("2025M13")]
+    [InlineData("2025M0")]
     [InlineData("2025-Q1")]
     [InlineData("abc")]
     [InlineData("1999")]

@@ -76,11 +76,11 @@ public sealed class PerformanceService(
 
     // ---- runs ----
 
-    public static bool TryParsePeriod(string? text, out ScoringPeriod period) => ScoringPeriod.TryParse(text, out period);
+    public static bool TryParsePeriod(string? text, out ScoringPeriod period) => ScoringPeriod.TryParse(text, out period) && !period.IsMonth;
 
     private ScoringPeriod ParsePeriod(string? text)
     {
-        if (!ScoringPeriod.TryParse(text, out var period)) throw new ValidationFailedException("period", l["PeriodInvalid", text ?? ""]);
+        if (!TryParsePeriod(text, out var period)) throw new ValidationFailedException("period", l["PeriodInvalid", text ?? ""]);
         var now = clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
         var current = new ScoringPeriod(now.Year, (now.Month + 2) / 3);
         if (period.Year > current.Year || (period.Year == current.Year && period.Quarter > current.Quarter))
@@ -142,7 +142,7 @@ public sealed class PerformanceService(
     public async Task<PerformanceResults?> ResultsAsync(PerformanceQuery query, CancellationToken ct = default)
     {
         PerformanceAccess.DemandRead(user, l["ForbiddenRead"]);
-        if (!ScoringPeriod.TryParse(query.Period, out var period)) throw new ValidationFailedException("period", l["PeriodInvalid", query.Period ?? ""]);
+        if (!TryParsePeriod(query.Period, out var period)) throw new ValidationFailedException("period", l["PeriodInvalid", query.Period ?? ""]);
         var run = await scoring.LatestRunAsync(PerformanceDefaults.SchemeKey, period, ct);
         if (run is null) return null;
         var scheme = (await scoring.RevisionsAsync(PerformanceDefaults.SchemeKey, ct)).FirstOrDefault(s => s.Revision == run.Run.SchemeRevision);

@@ -35,6 +35,8 @@ internal sealed class LicencesModel : IModuleModel
             l.Property(x => x.SourceSystem).HasMaxLength(64);
             l.HasIndex(x => x.Number).IsUnique();
             l.HasIndex(x => new { x.ZoneId, x.HolderKey, x.TypeCode });
+            // One certificate per purpose (an application's number); licences without one (mirrors) are not limited.
+            l.HasIndex(x => new { x.ZoneId, x.TypeCode, x.IssuedFor }).IsUnique();
         });
     }
 }

@@ -13,7 +13,10 @@ public interface ILicenceRegistry
     /// </summary>
     Task<LicenceLookup> FindValidAsync(string holderKey, IReadOnlyCollection<string> typeCodes, CancellationToken ct = default);
 
-    /// <summary>Issues a certificate of the platform's own (built-in system) — e.g. on an application's approval. Audited.</summary>
+    /// <summary>
+    /// Issues a certificate of the platform's own (built-in system) — e.g. on an application's approval. Audited. Once per
+    /// purpose: a second call with the same type, holder and <see cref="LicenceIssue.IssuedFor"/> returns the first.
+    /// </summary>
     Task<IssuedLicence> IssueAsync(LicenceIssue request, CancellationToken ct = default);
 
     /// <summary>The licence types the zone knows (code, names, issuing body, source system).</summary>

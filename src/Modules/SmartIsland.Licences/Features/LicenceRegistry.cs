@@ -104,6 +104,10 @@ internal sealed class LicenceRegistry(
         else if (type.SourceSystem != LicenceSystems.Platform) errors.Add("typeCode", l["Error_TypeNotPlatform", type.Name]);
         errors.ThrowIfAny();
 
+        var purpose = string.IsNullOrWhiteSpace(request.IssuedFor) ? null : request.IssuedFor.Trim();
+        // Once per purpose: completing an application again must not print a second certificate.
+        if (purpose is not null && await IssuedForAsync(db, type!.Code, key, purpose, ct) is { } earlier) return earlier;
+
         var division = (await organisation.CurrentZoneAsync(ct))?.DivisionCode is { Length: 6 } d && d.All(char.IsAsciiDigit) ? d : "000000";
         var licence = new Licence
         {
@@ -117,7 +121,7 @@ internal sealed class LicenceRegistry(
             // A type with a validity period ends the day before the same date N years later.
             ValidUntil = request.ValidUntil ?? (type.ValidityYears is { } years ? request.ValidFrom.AddYears(years).AddDays(-1) : null),
             Status = LicenceStatus.Valid,
-            IssuedFor = string.IsNullOrWhiteSpace(request.IssuedFor) ? null : request.IssuedFor.Trim(),
+            IssuedFor = purpose,
             FieldsJson = JsonSerializer.Serialize(request.Fields.Select(f => new PrintedField(f.Key.Trim(), (f.Value ?? "").Trim())).ToList(), JsonSerializerOptions.Web),
             SourceSystem = LicenceSystems.Platform,
         };
@@ -136,11 +140,17 @@ internal sealed class LicenceRegistry(
             }
             catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e) && attempt < IssueAttempts)
             {
+                // A concurrent call for the same purpose won (unique zone, type, purpose): its certificate is the one.
+                if (purpose is not null && await IssuedForAsync(db, type.Code, key, purpose, ct) is { } won) return won;
                 // Another certificate of the same zone and day took this serial first: take the next one.
             }
         }
         return new IssuedLicence(licence.Id, licence.Number, LicencePaths.Verify(licence.Number), LicencePaths.Pdf(licence.Number));
     }
+
+    private static async Task<IssuedLicence?> IssuedForAsync(PlatformDbContext db, string type, string holder, string purpose, CancellationToken ct) =>
+        await db.Set<Licence>().AsNoTracking().Where(x => x.TypeCode == type && x.HolderKey == holder && x.IssuedFor == purpose)
+            .Select(x => new IssuedLicence(x.Id, x.Number, LicencePaths.Verify(x.Number), LicencePaths.Pdf(x.Number))).FirstOrDefaultAsync(ct);
 
     public async Task<IReadOnlyList<LicenceTypeInfo>> TypesAsync(CancellationToken ct = default)
     {

@@ -172,7 +172,7 @@ public sealed partial class ApplicationService
                 app.ZoneId, DeferredCaseType,
                 string.Format(CultureInfo.CurrentCulture, T("Case_Description"), app.Number, app.ItemName, app.ApplicantName, Deferred(app), app.PromisedBy),
                 new WorkingClock(calendar).EndOfDay(app.PromisedBy!.Value), app.DepartmentId, app.EnterpriseId, user.UserId,
-                ActorName(), $"容缺受理 {app.Number}"), ct);
+                ActorName(), string.Format(CultureInfo.CurrentCulture, T("Case_Reason"), app.Number)), ct);
             await using var db = await dbs.CreateDbContextAsync(ct);
             var row = await db.Set<Application>().FirstAsync(a => a.Id == app.Id, ct);
             row.DeferredCaseId = made.Id;
@@ -227,12 +227,23 @@ public sealed partial class ApplicationService
         foreach (var a in touched.Distinct())
         {
             db.Add(Event(a, now, ActorName(), "Supply", a.Stage, a.Stage, string.Format(CultureInfo.CurrentCulture, T("Ev_Supplied"), wanted.MaterialName)));
+            // Two supplies at once must not both think the other material is still missing: the version moves.
+            db.Entry(a).Property(x => x.Version).IsModified = true;
         }
         db.AuditReason = $"deferred material {upload.MaterialCode} supplied for {app.Number}";
-        await db.SaveChangesAsync(ct);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { throw new ConflictException("version", T("Err_Stale")); }
         foreach (var a in touched.Distinct().Where(a => a.Materials.All(m => m.State != MaterialState.Deferred) && a.DeferredCaseId is not null))
         {
-            await cases.CloseFollowUpAsync(a.ZoneId, a.DeferredCaseId!.Value, string.Format(CultureInfo.CurrentCulture, T("Case_Closed"), a.Number), ActorName(), ct);
+            try
+            {
+                await cases.CloseFollowUpAsync(a.ZoneId, a.DeferredCaseId!.Value, string.Format(CultureInfo.CurrentCulture, T("Case_Closed"), a.Number), ActorName(), ct);
+            }
+            catch (Exception e) when (e is PlatformException or DbUpdateException)
+            {
+                // The material is in; the case is closed by staff from the case page (its description names the application).
+                log.LogWarning(e, "Follow-up case of {Number} was not closed after the last deferred material", a.Number);
+            }
         }
         return await GetAsync(app.Id, ct);
     }
@@ -258,7 +269,8 @@ public sealed partial class ApplicationService
         var days = DurationFields.Select(k => answers.GetValueOrDefault(k))
             .Select(v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var d) ? d : (int?)null).FirstOrDefault(d => d > 0);
         var start = answers.GetValueOrDefault("startDate") is { } s && DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var sd) ? sd : Today();
-        return days is { } n ? start.AddDays(n - 1) : item.Kind == ItemKind.AdministrativeLicence ? Today().AddYears(1).AddDays(-1) : null;
+        // A duration past ten years is not a duration a certificate of these items has: fall back to the item's kind.
+        return days is { } n && n <= 3650 ? start.AddDays(n - 1) : item.Kind == ItemKind.AdministrativeLicence ? Today().AddYears(1).AddDays(-1) : null;
     }
 
     private static List<KeyValuePair<string, string>> CertificateFields(Application app, ServiceItem item)
@@ -298,7 +310,7 @@ public sealed partial class ApplicationService
     private bool MayRead(Application app) =>
         IsApplicant(app) || user.IsInAnyRole(Roles.Admin, Roles.ZoneLeader, Roles.DepartmentStaff);
 
-    /// <summary>Administrators decide anything; department staff their own department's items (a window clerk without a unit: all).</summary>
+    /// <summary>Administrators decide anything; department staff their own department's items (行政许可法 §22: within its competence).</summary>
     private bool MayDecide(Application app) =>
-        user.IsInRole(Roles.Admin) || (user.IsInRole(Roles.DepartmentStaff) && (user.UnitId is null || user.UnitId == app.DepartmentId));
+        user.IsInRole(Roles.Admin) || (user.IsInRole(Roles.DepartmentStaff) && user.UnitId is { } unit && unit == app.DepartmentId);
 }

@@ -42,8 +42,9 @@ public sealed partial class ApplicationService
             app.AutoApprovalJson is null ? null : JsonSerializer.Deserialize<AutoApprovalView>(app.AutoApprovalJson, Json),
             app.SubmittedAt, app.AcceptedAt, app.DueAt, app.StatutoryDueAt, app.DecidedAt, app.CompletedAt, IsOverdue(app, now),
             app.DeferredAcceptance, app.PromisedBy, app.DeferredCaseCode,
-            JsonSerializer.Deserialize<Dictionary<string, string?>>(app.FormJson, Json) ?? [], item.FormFields,
-            JsonSerializer.Deserialize<List<Discrepancy>>(app.DiscrepanciesJson, Json) ?? [],
+            Masked(JsonSerializer.Deserialize<Dictionary<string, string?>>(app.FormJson, Json) ?? [], item.FormFields, personal), item.FormFields,
+            (JsonSerializer.Deserialize<List<Discrepancy>>(app.DiscrepanciesJson, Json) ?? [])
+                .Select(d => personal ? d : d with { Declared = MaskedValue(item.FormFields, d.Field, d.Declared), Registry = MaskedValue(item.FormFields, d.Field, d.Registry) }).ToList(),
             app.Materials.OrderBy(m => item.Materials.FirstOrDefault(im => im.MaterialId == m.MaterialId)?.SortOrder ?? 99).Select(m => new ApplicationMaterialView(
                 m.MaterialCode, m.MaterialName, m.State, m.LicenceNumber, m.LicenceSource, m.FileName, m.ContentType, m.Size, m.SuppliedAt,
                 item.Materials.FirstOrDefault(im => im.MaterialId == m.MaterialId)?.Deferrable ?? false)).ToList(),
@@ -69,7 +70,8 @@ public sealed partial class ApplicationService
             var s = item.Steps[i];
             days += s.Days;
             DateTimeOffset? due;
-            try { due = clock.AddWorkingDays(accepted, Math.Min(days, Math.Max(item.PromisedLimitDays, days))); }
+            // Steps share the promised limit: none is due after the application itself.
+            try { due = clock.AddWorkingDays(accepted, Math.Min(days, item.PromisedLimitDays)); }
             catch (Calendar.Domain.CalendarYearNotLoadedException) { due = null; }
             var done = app.Stage switch
             {
@@ -82,6 +84,20 @@ public sealed partial class ApplicationService
         }
         return list;
     }
+
+    /// <summary>Form values a reader who may not see personal data gets: the legal representative's and contacts' names and phones masked.</summary>
+    private static Dictionary<string, string?> Masked(Dictionary<string, string?> form, IReadOnlyList<FormFieldDefinition> fields, bool personal) =>
+        personal ? form : form.ToDictionary(f => f.Key, f => MaskedValue(fields, f.Key, f.Value));
+
+    private static string? MaskedValue(IReadOnlyList<FormFieldDefinition> fields, string key, string? value) =>
+        fields.FirstOrDefault(f => f.Key == key)?.Prefill switch
+        {
+            "enterprise.legalRepresentative" or "enterprise.contactName" => Masking.PersonName(value),
+            "enterprise.phone" => Masking.Phone(value),
+            _ => value,
+        };
+
+    private bool SeesNames() => user.IsInAnyRole(Roles.Admin, Roles.DepartmentStaff, Roles.EnterpriseUser, Roles.Citizen);
 
     private static bool IsOverdue(Application app, DateTimeOffset now) =>
         app.Stage is ApplicationStage.Accepted or ApplicationStage.Decided && app.DueAt is { } due && now > due;
@@ -107,7 +123,10 @@ public sealed partial class ApplicationService
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
             var t = query.Text.Trim();
-            q = q.Where(a => a.Number.Contains(t) || a.ItemName.Contains(t) || a.ApplicantName.Contains(t));
+            // A reader who sees persons' names masked cannot find them by name either.
+            q = SeesNames()
+                ? q.Where(a => a.Number.Contains(t) || a.ItemName.Contains(t) || a.ApplicantName.Contains(t))
+                : q.Where(a => a.Number.Contains(t) || a.ItemName.Contains(t) || (a.ApplicantKind == ApplicantKind.Organisation && a.ApplicantName.Contains(t)));
         }
         var total = await q.CountAsync(ct);
         var rows = await q.OrderByDescending(a => a.SubmittedAt).ThenBy(a => a.Number).Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 200)).ToListAsync(ct);
@@ -137,7 +156,9 @@ public sealed partial class ApplicationService
         if (children.Count == 0 || !children.Any(MayRead)) throw new NotFoundException(T("Err_NotFound"));
         var code = await db.Set<Bundles.Bundle>().Where(b => b.Id == parent.BundleId).Select(b => b.Code).FirstAsync(ct);
         var now = time.GetUtcNow();
-        return new BundleApplicationView(parent.Number, code, parent.BundleName, parent.ApplicantName, parent.SubmittedAt, parent.CompletedAt,
+        var personal = children.Any(a => MayDecide(a) || IsApplicant(a));
+        var applicant = children[0].ApplicantKind == ApplicantKind.Person && !personal ? Masking.PersonName(parent.ApplicantName) : parent.ApplicantName;
+        return new BundleApplicationView(parent.Number, code, parent.BundleName, applicant, parent.SubmittedAt, parent.CompletedAt,
             children.Select(a => Row(a, now, parent.Number)).ToList());
     }
 
@@ -167,6 +188,8 @@ public sealed partial class ApplicationService
         await using var db = await dbs.CreateDbContextAsync(ct);
         var app = await LoadAsync(db, number, ct);
         if (!MayRead(app)) throw new NotFoundException(T("Err_NotFound"));
+        // Scans of ID cards and contracts: the applicant's and the deciding department's, not every reader's.
+        if (!(IsApplicant(app) || MayDecide(app))) throw new ForbiddenException(FileRule, T("Err_NotYours"));
         var m = app.Materials.FirstOrDefault(x => x.MaterialCode == materialCode && x.FileId is not null) ?? throw new NotFoundException(T("Err_NoFile"));
         var content = await db.Set<StoredFile>().Where(f => f.Id == m.FileId).Select(f => f.Content).FirstAsync(ct);
         return (content, m.ContentType ?? "application/octet-stream", m.FileName ?? m.MaterialCode);

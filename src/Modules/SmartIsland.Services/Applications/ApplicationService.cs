@@ -38,6 +38,7 @@ public sealed partial class ApplicationService(
     public const string OwnRule = "services.apply.own: an enterprise applies only in its own name";
     public const string DecideRule = "services.decide: administrators and the implementing department's staff decide applications";
     public const string ReadRule = "services.read: an applicant sees its own applications; staff see their zone's";
+    public const string FileRule = "services.files: a material's file is for the applicant and the staff who decide the item";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -50,12 +51,16 @@ public sealed partial class ApplicationService(
 
     public async Task<PreparedApplication> PrepareAsync(string? itemCode, string? bundleCode, string? applicantKey, CancellationToken ct = default)
     {
+        // The registry's values and the applicant's e-licences are shown only to whoever may apply for that applicant.
+        if (!user.IsInAnyRole(Roles.EnterpriseUser, Roles.Citizen, Roles.Admin, Roles.DepartmentStaff)) throw new ForbiddenException(ApplyRule, T("Err_MayNotApply"));
         await using var db = await dbs.CreateDbContextAsync(ct);
         var (items, bundle) = await ItemsAsync(db, itemCode, bundleCode, ct);
-        var applicant = await ApplicantForAsync(applicantKey, ApplicantKind.Organisation, null, new ValidationErrors(), lenient: true, ct);
+        // At the window a clerk types either a credit code or an ID number: the number itself says which.
+        var kind = applicantKey?.Trim() is { Length: 18 } k && IdCardNumber.Check(k.ToUpperInvariant(), Today()).Valid ? ApplicantKind.Person : ApplicantKind.Organisation;
+        var applicant = await ApplicantForAsync(applicantKey, kind, null, new ValidationErrors(), lenient: true, ct);
         var fields = FormAnswers.Merge(items);
         var merged = BundleMerge.Merge(items);
-        var lookup = applicant is null ? new LicenceLookup([], []) : await LookupAsync(applicant.Key, merged, ct);
+        var lookup = applicant is null || !IdentityVerified() ? new LicenceLookup([], []) : await LookupAsync(applicant.Key, merged, ct);
         var today = Today();
         var anyDeferrable = merged.Materials.Any(m => m.Deferrable && m.Required);
         DateOnly? deferredBy = null;
@@ -112,7 +117,7 @@ public sealed partial class ApplicationService(
 
         var merged = BundleMerge.Merge(items);
         var checkedFiles = CheckUploads(uploads, merged, errors);
-        var lookup = applicant is null ? new LicenceLookup([], []) : await LookupAsync(applicant.Key, merged, ct);
+        var lookup = applicant is null || !IdentityVerified() ? new LicenceLookup([], []) : await LookupAsync(applicant.Key, merged, ct);
         var states = new Dictionary<Guid, (MaterialState State, HeldLicence? Licence)>();
         foreach (var m in merged.Materials)
         {
@@ -196,11 +201,21 @@ public sealed partial class ApplicationService(
         db.AuditReason = bundle is null ? $"application {made[0].Number} submitted and accepted" : $"bundle application {parent!.Number} submitted ({made.Count} items)";
         await db.SaveChangesAsync(ct);
 
+        // The submission is stored and accepted: what follows must not turn it into an error the applicant would
+        // answer by submitting again. A step that fails leaves the application with a person.
         foreach (var app in made)
         {
-            if (app.DeferredAcceptance) await TrackDeferredAsync(app, ct);
             var item = items.First(i => i.Id == app.ItemId);
-            if (AutoApproval.RulesOf(item) is not null) await TryAutoApproveAsync(app.Id, item, ct);
+            try
+            {
+                if (app.DeferredAcceptance) await TrackDeferredAsync(app, ct);
+                // Without a verified identity (a citizen's account names nobody) the machine does not approve.
+                if (AutoApproval.RulesOf(item) is not null && IdentityVerified()) await TryAutoApproveAsync(app.Id, item, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning(e, "After accepting {Number}: follow-up or automatic approval failed; it waits for a person", app.Number);
+            }
         }
         return (made.Select(a => a.Id).ToList(), parent?.Id);
     }
@@ -310,6 +325,13 @@ public sealed partial class ApplicationService(
 
     private static string NewNumber(string prefix, DateTimeOffset now) =>
         prefix + now.ToOffset(WorkingClock.ChinaOffset).ToString("yyyyMMdd", CultureInfo.InvariantCulture) + RandomNumberGenerator.GetInt32(0, 100_000_000).ToString("D8", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Whether the platform knows who the applicant is: an enterprise user is bound to its enterprise and window staff
+    /// check the applicant in person. A citizen's account carries no verified ID number, so the person it names gets
+    /// neither e-licence exemptions nor automatic approval (ADR 0014).
+    /// </summary>
+    private bool IdentityVerified() => !user.IsInRole(Roles.Citizen) || user.IsInAnyRole(Roles.Admin, Roles.DepartmentStaff);
 
     private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(WorkingClock.ChinaOffset).DateTime);
 

@@ -64,7 +64,7 @@ public static class ApplicationsApi
                 using var buffer = new MemoryStream();
                 await export.WriteAsync(text, stage, mine, buffer, ct);
                 return TypedResults.File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    $"applications-{DateTime.Now:yyyyMMdd-HHmm}.xlsx");
+                    $"applications-{DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)):yyyyMMdd-HHmm}.xlsx");
             })
             .WithName("ExportApplications").WithSummary("办件台账 as .xlsx: the rows the caller's list shows, with the same filters (at most 20,000).");
 
@@ -127,7 +127,7 @@ public static class ApplicationsApi
         }
         catch (JsonException e)
         {
-            throw new ValidationFailedException("application", Text(request, "Api_ApplicationJson") + " " + e.Message);
+            throw new ValidationFailedException("application", Text(request, "Api_ApplicationJson") + " " + e.Path);
         }
         var files = new List<MaterialUpload>();
         foreach (var f in form.Files) files.Add(await UploadAsync(request, f.Name, f, ct));

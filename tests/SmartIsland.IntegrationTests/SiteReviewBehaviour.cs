@@ -1,0 +1,196 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+using SmartIsland.IntegrationTests.Support;
+using SmartIsland.Organisation.Domain;
+using SmartIsland.Platform.Data;
+using SmartIsland.Projects.Domain;
+using SmartIsland.Projects.Reviews;
+
+namespace SmartIsland.IntegrationTests;
+
+/// <summary>
+/// Monthly site reviews (观摩评比) over HTTP on both databases: several reviewers, rankings with ties, park rankings,
+/// history across months, and refusals. Each test opens its own month (rounds are one per month) with its own projects.
+/// Expected totals are added up by hand from the sheets the test sends.
+/// </summary>
+public abstract class SiteReviewBehaviour<TFactory>(TFactory factory) where TFactory : PlatformFactory
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    private async Task<IReadOnlyList<NamedUnit>> ParksAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var zone = await EnterpriseSeeds.ZoneIdAsync(factory);
+        var units = await scope.ServiceProvider.GetRequiredService<IOrganisationDirectory>().UnitsAsync(zone, Ct);
+        return units.Where(u => u.Kind == UnitKind.Park).OrderBy(u => u.Name, StringComparer.Ordinal).Select(u => new NamedUnit(u.Id, u.Name)).ToList();
+    }
+
+    /// <summary>Projects straight in the register (the register's own workflow is tested elsewhere).</summary>
+    private async Task<List<Project>> ProjectsAsync(params Guid[] parks)
+    {
+        var zone = await EnterpriseSeeds.ZoneIdAsync(factory);
+        var list = parks.Select(p => new Project
+        {
+            ZoneId = zone, Code = ApplicationSeeds.Fresh("RV-"), Name = "观摩测试项目" + ApplicationSeeds.Fresh(""), Level = ProjectLevel.Municipal,
+            Category = ProjectCategory.AdvancedManufacturing, ParkId = p, TotalInvestment = 50_000, Phase = ProjectPhase.UnderConstruction,
+            SignedOn = new DateOnly(2025, 3, 1), StartedOn = new DateOnly(2025, 6, 1), CreatedAt = DateTimeOffset.UtcNow,
+        }).ToList();
+        await using var scope = factory.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PlatformDbContext>>().CreateDbContextAsync(Ct);
+        db.UseZone(zone);
+        foreach (var p in list) db.Add(p);
+        db.AuditReason = "test arrangement";
+        await db.SaveChangesAsync(Ct);
+        return list;
+    }
+
+    private async Task<RoundSummary> OpenAsync(HttpClient client, int year, int month, IEnumerable<Project> projects)
+    {
+        var response = await client.PostAsJsonAsync("/api/projects/reviews", new { year, month, projectCodes = projects.Select(p => p.Code) }, Json, Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, body);
+        return JsonSerializer.Deserialize<RoundSummary>(body, Json)!;
+    }
+
+    private static async Task<HttpResponseMessage> ScoreAsync(HttpClient client, Guid round, Project project, decimal progress, decimal investment, decimal quality, decimal safety) =>
+        await client.PutAsJsonAsync($"/api/projects/reviews/{round}/sheets/{project.Code}", new { progress, investment, quality, safety }, Json, Ct);
+
+    private static async Task ScoredAsync(HttpClient client, Guid round, Project project, decimal progress, decimal investment, decimal quality, decimal safety)
+    {
+        var response = await ScoreAsync(client, round, project, progress, investment, quality, safety);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    private static async Task<RoundView> CloseAsync(HttpClient client, Guid round)
+    {
+        var response = await client.PostAsync($"/api/projects/reviews/{round}/close", null, Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+        return JsonSerializer.Deserialize<RoundView>(body, Json)!;
+    }
+
+    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        response.StatusCode.ShouldBe(expected, body);
+        return JsonDocument.Parse(body).RootElement;
+    }
+
+    [Fact]
+    public async Task Several_reviewers_score_and_equal_totals_share_a_rank_and_parks_rank_by_their_projects_mean()
+    {
+        var parks = await ParksAsync();
+        var (a, b) = (parks[0].Id, parks[1].Id);
+        var projects = await ProjectsAsync(a, a, b, b);
+        var (admin, leader, dept) = (await factory.ClientForAsync("admin"), await factory.ClientForAsync("leader"), await factory.ClientForAsync("dept"));
+        var round = await OpenAsync(dept, 2025, 1, projects);
+
+        // Three reviewers per project. Totals per reviewer in the comments; a project's total is their mean.
+        await ScoredAsync(admin, round.Id, projects[0], 36, 27, 13, 14);  // 90
+        await ScoredAsync(leader, round.Id, projects[0], 34, 25, 13, 12); // 84
+        await ScoredAsync(dept, round.Id, projects[0], 35, 26, 14, 13);   // 88 → mean 87.33 (35, 26, 13.33, 13)
+        await ScoredAsync(admin, round.Id, projects[1], 30, 20, 10, 10);  // 70 → mean 70 (one sheet)
+        await ScoredAsync(admin, round.Id, projects[2], 35, 26, 13, 13);  // 87
+        await ScoredAsync(leader, round.Id, projects[2], 35, 26, 13, 13); // 87 → mean 87
+        await ScoredAsync(admin, round.Id, projects[3], 36, 25, 13, 13);  // 87 → mean 87: ties with projects[2]
+
+        var closed = await CloseAsync(leader, round.Id);
+        closed.Round.Status.ShouldBe(RoundStatus.Closed);
+        var ranking = closed.ProjectRanking.ToDictionary(r => r.ProjectCode);
+        ranking[projects[0].Code].Total.ShouldBe(87.33m);
+        ranking[projects[0].Code].Rank.ShouldBe(1);
+        ranking[projects[2].Code].Total.ShouldBe(87m);
+        ranking[projects[3].Code].Total.ShouldBe(87m);
+        (ranking[projects[2].Code].Rank, ranking[projects[3].Code].Rank).ShouldBe((2, 2));
+        ranking[projects[1].Code].Rank.ShouldBe(4); // competition ranking: 1, 2, 2, 4
+        (ranking[projects[0].Code].Grade, ranking[projects[1].Code].Grade).ShouldBe(("B", "C")); // 优秀 ≥ 90, 良好 ≥ 80, 一般 ≥ 60
+        ranking[projects[0].Code].Sheets.ShouldBe(3);
+
+        // Park A: (87.33 + 70) / 2 = 78.665 → 78.67; park B: (87 + 87) / 2 = 87.
+        var parkRanking = closed.ParkRanking.ToDictionary(p => p.ParkId);
+        (parkRanking[b].Total, parkRanking[b].Rank).ShouldBe((87m, 1));
+        (parkRanking[a].Total, parkRanking[a].Rank).ShouldBe((78.67m, 2));
+        parkRanking[a].ParkName.ShouldBe(parks[0].Name);
+
+        // Closed: the sheets are final.
+        (await ProblemAsync(await ScoreAsync(dept, round.Id, projects[1], 30, 20, 10, 10), HttpStatusCode.Conflict)).GetProperty("title").GetString().ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task A_project_nobody_scored_is_listed_but_not_ranked_and_history_spans_months()
+    {
+        var parks = await ParksAsync();
+        var projects = await ProjectsAsync(parks[0].Id, parks[1].Id);
+        var dept = await factory.ClientForAsync("dept");
+        var march = await OpenAsync(dept, 2025, 3, projects);
+        await ScoredAsync(dept, march.Id, projects[0], 30, 20, 10, 10); // 70
+        var closed = await CloseAsync(dept, march.Id);
+        var unscored = closed.ProjectRanking.Single(r => r.ProjectCode == projects[1].Code);
+        (unscored.Excluded, unscored.Rank).ShouldBe((true, (int?)null));
+
+        var april = await OpenAsync(dept, 2025, 4, projects);
+        await ScoredAsync(dept, april.Id, projects[0], 36, 27, 14, 14); // 91
+        await ScoredAsync(dept, april.Id, projects[1], 20, 10, 5, 5);   // 40
+        await CloseAsync(dept, april.Id);
+
+        var history = await dept.GetFromJsonAsync<List<HistoryPoint>>($"/api/projects/reviews/history/{projects[0].Id}", Json, Ct);
+        history!.Select(h => (h.Period, h.Total, h.Rank)).ShouldBe([("2025M04", 91m, (int?)1), ("2025M03", 70m, (int?)1)]);
+        var parkHistory = await dept.GetFromJsonAsync<List<HistoryPoint>>($"/api/projects/reviews/history/{parks[1].Id}?park=true", Json, Ct);
+        parkHistory!.First().Period.ShouldBe("2025M04");
+        parkHistory!.First().Total.ShouldBe(40m);
+    }
+
+    [Fact]
+    public async Task Bad_sheets_and_rounds_are_refused_naming_the_field_and_nothing_is_stored()
+    {
+        var parks = await ParksAsync();
+        var parkAccountPark = parks.Single(p => p.Name == "电气装备产业园区").Id;
+        var other = parks.First(p => p.Id != parkAccountPark).Id;
+        var projects = await ProjectsAsync(parkAccountPark, other);
+        var dept = await factory.ClientForAsync("dept");
+
+        var unknown = await dept.PostAsJsonAsync("/api/projects/reviews", new { year = 2025, month = 5, projectCodes = new[] { "XM-NONE-1" } }, Json, Ct);
+        (await ProblemAsync(unknown, HttpStatusCode.BadRequest)).GetProperty("errors").EnumerateObject().Select(p => p.Name).ShouldBe(["projectCodes"]);
+        var round = await OpenAsync(dept, 2025, 5, projects);
+        var twice = await dept.PostAsJsonAsync("/api/projects/reviews", new { year = 2025, month = 5, projectCodes = projects.Select(p => p.Code) }, Json, Ct);
+        (await ProblemAsync(twice, HttpStatusCode.BadRequest)).GetProperty("errors").EnumerateObject().Select(p => p.Name).ShouldBe(["month"]);
+        (await ProblemAsync(await (await factory.ClientForAsync("park")).PostAsJsonAsync("/api/projects/reviews",
+            new { year = 2025, month = 6, projectCodes = projects.Select(p => p.Code) }, Json, Ct), HttpStatusCode.Forbidden))
+            .GetProperty("rule").GetString()!.ShouldStartWith("projects.review.manage");
+
+        var tooMany = await ScoreAsync(dept, round.Id, projects[0], 41, 20, 10, 10);
+        (await ProblemAsync(tooMany, HttpStatusCode.BadRequest)).GetProperty("errors").EnumerateObject().Select(p => p.Name).ShouldBe(["progress"]);
+        var negative = await ScoreAsync(dept, round.Id, projects[0], 30, -1, 16, 10);
+        (await ProblemAsync(negative, HttpStatusCode.BadRequest)).GetProperty("errors").EnumerateObject().Select(p => p.Name).ShouldBe(["investment", "quality"], ignoreOrder: true);
+
+        // Park staff score other parks' projects, not their own.
+        var park = await factory.ClientForAsync("park");
+        (await ProblemAsync(await ScoreAsync(park, round.Id, projects[0], 30, 20, 10, 10), HttpStatusCode.Forbidden))
+            .GetProperty("rule").GetString()!.ShouldStartWith("projects.review.score");
+        await ScoredAsync(park, round.Id, projects[1], 30, 20, 10, 10);
+
+        // A stale sheet: If-Match with an old version.
+        var request = new HttpRequestMessage(HttpMethod.Put, $"/api/projects/reviews/{round.Id}/sheets/{projects[1].Code}")
+        {
+            Content = JsonContent.Create(new { progress = 31, investment = 20, quality = 10, safety = 10 }, options: Json),
+        };
+        request.Headers.IfMatch.Add(new EntityTagHeaderValue("\"7\""));
+        (await park.SendAsync(request, Ct)).StatusCode.ShouldBe(HttpStatusCode.PreconditionFailed);
+
+        var view = await dept.GetFromJsonAsync<RoundView>($"/api/projects/reviews/{round.Id}", Json, Ct);
+        view!.Entries.Single(e => e.ProjectCode == projects[0].Code).Sheets.ShouldBe(0);
+        var scored = view.Entries.Single(e => e.ProjectCode == projects[1].Code);
+        (scored.Sheets, scored.MarksTotal).ShouldBe((1, 70m));
+        (await (await factory.ClientForAsync("enterprise")).GetAsync($"/api/projects/reviews/{round.Id}", Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+}
+
+public sealed class SiteReviewOnSqlite(CasesSqliteFactory factory) : SiteReviewBehaviour<CasesSqliteFactory>(factory), IClassFixture<CasesSqliteFactory>;
+
+public sealed class SiteReviewOnPostgres(CasesPostgresFactory factory) : SiteReviewBehaviour<CasesPostgresFactory>(factory), IClassFixture<CasesPostgresFactory>;
