@@ -24,6 +24,7 @@ public static class ProjectsModule
         services.AddScoped<IModuleSeeder, ProjectDemoSeeder>();
         services.AddScoped<Reviews.SiteReviewService>();
         services.AddScoped<Logistics.LogisticsService>();
+        services.AddSupervision();
         return services;
     }
 
@@ -32,6 +33,19 @@ public static class ProjectsModule
         app.MapProjectsApi();
         Reviews.SiteReviewApi.MapSiteReviewApi(app);
         Logistics.LogisticsApi.MapLogisticsApi(app);
+        Api.SupervisionApi.MapSupervisionApi(app);
         return app;
+    }
+
+    /// <summary>Daily reports, missing-report reminders, lag detection and the weekly pack (settings: section Projects).</summary>
+    private static IServiceCollection AddSupervision(this IServiceCollection services)
+    {
+        services.AddOptions<Lags.SupervisionOptions>().BindConfiguration(Lags.SupervisionOptions.Section);
+        services.AddScoped<Reports.DailyReportService>();
+        services.AddScoped<Reports.MissingReportService>();
+        services.AddScoped<Reports.ReportReminderSweep>();
+        services.AddScoped<Lags.LagService>();
+        services.AddScoped<Weekly.WeeklyPackService>();
+        return services;
     }
 }

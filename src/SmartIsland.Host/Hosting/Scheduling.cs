@@ -2,6 +2,7 @@ using Quartz;
 using SmartIsland.Cases.Scheduling;
 using SmartIsland.Cultivation.Tiers;
 using SmartIsland.Platform.Data;
+using SmartIsland.Projects.Reports;
 
 namespace SmartIsland.Host.Hosting;
 
@@ -46,6 +47,7 @@ public static class Scheduling
             }
             q.AddCaseSweeps(sweepEvery, anonymiseEvery);
             q.AddTierScreening(config["Scheduler:ScreeningCron"]);
+            q.AddProjectReportReminders(sweepEvery);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

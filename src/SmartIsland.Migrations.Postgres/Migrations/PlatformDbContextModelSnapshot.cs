@@ -3230,6 +3230,50 @@ namespace SmartIsland.Migrations.Postgres.Migrations
                     b.ToTable("prj_members", (string)null);
                 });
 
+            modelBuilder.Entity("SmartIsland.Projects.Domain.ProjectProblem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RaisedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TrackingCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("ZoneId");
+
+                    b.ToTable("prj_problems", (string)null);
+                });
+
             modelBuilder.Entity("SmartIsland.Projects.Domain.ReportPhoto", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3271,6 +3315,39 @@ namespace SmartIsland.Migrations.Postgres.Migrations
                     b.HasIndex("ZoneId");
 
                     b.ToTable("prj_report_photos", (string)null);
+                });
+
+            modelBuilder.Entity("SmartIsland.Projects.Domain.ReportReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ZoneId");
+
+                    b.HasIndex("ProjectId", "Day", "UserId")
+                        .IsUnique();
+
+                    b.HasIndex("ZoneId", "UserId", "Day");
+
+                    b.ToTable("prj_reminders", (string)null);
                 });
 
             modelBuilder.Entity("SmartIsland.Projects.Domain.ThreeBatchTarget", b =>
@@ -5017,11 +5094,29 @@ namespace SmartIsland.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SmartIsland.Projects.Domain.ProjectProblem", b =>
+                {
+                    b.HasOne("SmartIsland.Projects.Domain.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SmartIsland.Projects.Domain.ReportPhoto", b =>
                 {
                     b.HasOne("SmartIsland.Projects.Domain.DailyReport", null)
                         .WithMany("Photos")
                         .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartIsland.Projects.Domain.ReportReminder", b =>
+                {
+                    b.HasOne("SmartIsland.Projects.Domain.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -3221,6 +3221,50 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
                     b.ToTable("prj_members", (string)null);
                 });
 
+            modelBuilder.Entity("SmartIsland.Projects.Domain.ProjectProblem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RaisedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrackingCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("ZoneId");
+
+                    b.ToTable("prj_problems", (string)null);
+                });
+
             modelBuilder.Entity("SmartIsland.Projects.Domain.ReportPhoto", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3262,6 +3306,39 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
                     b.HasIndex("ZoneId");
 
                     b.ToTable("prj_report_photos", (string)null);
+                });
+
+            modelBuilder.Entity("SmartIsland.Projects.Domain.ReportReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ZoneId");
+
+                    b.HasIndex("ProjectId", "Day", "UserId")
+                        .IsUnique();
+
+                    b.HasIndex("ZoneId", "UserId", "Day");
+
+                    b.ToTable("prj_reminders", (string)null);
                 });
 
             modelBuilder.Entity("SmartIsland.Projects.Domain.ThreeBatchTarget", b =>
@@ -5008,11 +5085,29 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SmartIsland.Projects.Domain.ProjectProblem", b =>
+                {
+                    b.HasOne("SmartIsland.Projects.Domain.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SmartIsland.Projects.Domain.ReportPhoto", b =>
                 {
                     b.HasOne("SmartIsland.Projects.Domain.DailyReport", null)
                         .WithMany("Photos")
                         .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartIsland.Projects.Domain.ReportReminder", b =>
+                {
+                    b.HasOne("SmartIsland.Projects.Domain.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -22,6 +22,7 @@ internal sealed class CasesSeeder(IZoneList zones, IOrganisationDirectory organi
         ("inspection-finding", CaseKind.InspectionFinding, "点位问题", "Inspection finding", false),
         ("supervision-task", CaseKind.SupervisionTask, "督办事项", "Supervision task", false),
         ("deferred-materials", CaseKind.FollowUp, "容缺补齐", "Deferred materials", false),
+        ("project-problem", CaseKind.FollowUp, "项目问题", "Project problem", false),
     ];
 
     /// <summary>Categories per type: code, names, and the department that handles them.</summary>
@@ -47,6 +48,7 @@ internal sealed class CasesSeeder(IZoneList zones, IOrganisationDirectory organi
         ["inspection-finding"] = [("point", "点位问题", "Point finding", "城市管理和综合执法局")],
         ["supervision-task"] = [("task", "督办事项", "Supervision task", null)],
         ["deferred-materials"] = [("materials", "待补材料", "Materials to supply", null)],
+        ["project-problem"] = [("coordination", "协调解决", "Coordination", null)],
     };
 
     /// <summary>The request form: one field of each of the six Open311 datatypes, plus an informational line.</summary>

@@ -83,6 +83,17 @@ public sealed class CaseService(IDbContextFactory<PlatformDbContext> dbs, ICurre
         await SaveActingAsync(db, c, null, reason, ct);
     }
 
+    /// <summary>
+    /// Code and state of the current zone's cases by id, for a module that follows cases it opened (a lagging project's
+    /// problems) without reading their content; unknown ids are left out.
+    /// </summary>
+    public async Task<IReadOnlyList<CaseLink>> LinksAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default)
+    {
+        if (ids.Count == 0) return [];
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.Set<Case>().AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new CaseLink(c.Id, c.TrackingCode, c.State)).ToListAsync(ct);
+    }
+
     /// <summary>The types the public may submit in a zone (report page, Open311), with categories and form fields.</summary>
     public async Task<IReadOnlyList<IntakeType>> PublicTypesAsync(Guid zoneId, CancellationToken ct = default)
     {

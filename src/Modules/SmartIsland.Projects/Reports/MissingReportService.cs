@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using SmartIsland.Calendar.Domain;
+using SmartIsland.Organisation.Domain;
+using SmartIsland.Platform.Data;
+using SmartIsland.Platform.Problems;
+using SmartIsland.Platform.Security;
+using SmartIsland.Platform.Tenancy;
+using SmartIsland.Projects.Domain;
+using SmartIsland.Projects.Lags;
+using SmartIsland.Projects.Resources;
+
+namespace SmartIsland.Projects.Reports;
+
+/// <summary>
+/// Issue 6 §2: "A project without today's report by a configurable time is listed and its team reminded." A report is
+/// owed by every project under way (开工, 在建) on each working day of the calendar — weekends and public holidays are
+/// not report days, a 调休 Saturday is — by <see cref="SupervisionOptions.ReportDueTime"/> China time.
+/// </summary>
+internal sealed class MissingReportService(
+    IDbContextFactory<PlatformDbContext> dbs, ICurrentUser user, IWorkingDayCalendarProvider calendars, TimeProvider time,
+    IOptions<SupervisionOptions> options, IOrganisationDirectory organisation, IStringLocalizer<ReportStrings> l)
+{
+    public const string ReadRule = "projects.supervise: Admin, zone leaders, department and park staff follow the projects' reports and lags";
+
+    internal static readonly ProjectPhase[] UnderWay = [ProjectPhase.Started, ProjectPhase.UnderConstruction];
+
+    public static bool MaySupervise(ICurrentUser user) => user.IsInAnyRole(Roles.Admin, Roles.ZoneLeader, Roles.DepartmentStaff, Roles.ParkStaff);
+
+    public async Task<MissingReports> ListAsync(DateOnly? day, CancellationToken ct = default)
+    {
+        if (!MaySupervise(user)) throw new ForbiddenException(ReadRule, l["Err_MayNotSupervise"]);
+        var today = ChinaDay.Today(time);
+        var d = day ?? today;
+        if (d > today) throw new ValidationFailedException("day", l["Err_DayInFuture"]);
+        var calendar = await calendars.GetAsync(ct);
+        if (!calendar.LoadedYears.Contains(d.Year)) throw new ValidationFailedException("day", l["Err_YearNotLoaded", d.Year]);
+        var due = ChinaDay.At(d, options.Value.ReportDueTime);
+        var passed = time.GetUtcNow() >= due;
+        if (!calendar.IsWorkingDay(d) || !passed) return new MissingReports(d, calendar.IsWorkingDay(d), due, passed, []);
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var rows = await Missing(db.Set<Project>().AsNoTracking(), db.Set<DailyReport>(), d)
+            .Select(p => new
+            {
+                p.Code, p.Name, p.ParkId, p.Phase, Team = p.Members.Count,
+                Last = db.Set<DailyReport>().Where(r => r.ProjectId == p.Id && r.Day < d).Max(r => (DateOnly?)r.Day),
+            })
+            .OrderBy(p => p.Code).ToListAsync(ct);
+        var parks = (await organisation.ParksAsync(ct)).ToDictionary(p => p.Id, p => p.Name);
+        return new MissingReports(d, true, due, true, rows.Select(r => new MissingReport(
+            r.Code, r.Name, r.ParkId, r.ParkId is { } park ? parks.GetValueOrDefault(park) : null, r.Phase, r.Last, r.Team)).ToList());
+    }
+
+    /// <summary>Projects under way with no report for the day (the caller decides whether the day is a report day).</summary>
+    internal static IQueryable<Project> Missing(IQueryable<Project> projects, IQueryable<DailyReport> reports, DateOnly day) =>
+        projects.Where(p => UnderWay.Contains(p.Phase) && !reports.Any(r => r.ProjectId == p.Id && r.Day == day));
+}
