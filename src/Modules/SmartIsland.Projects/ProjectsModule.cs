@@ -24,6 +24,7 @@ public static class ProjectsModule
         services.AddScoped<IModuleSeeder, ProjectDemoSeeder>();
         services.AddScoped<Reviews.SiteReviewService>();
         services.AddScoped<Logistics.LogisticsService>();
+        services.AddScoped<IModuleSeeder, Logistics.LogisticsDemoSeeder>();
         services.AddSupervision();
         return services;
     }

@@ -245,7 +245,10 @@ internal sealed class ProjectDemoSeeder(IOrganisationDirectory organisation, IWo
     }
 
     /// <summary>The zone's parks and registered enterprises (by name), read through their modules' contracts as a system principal of that zone.</summary>
-    private async Task<(Dictionary<string, Guid> Parks, Dictionary<string, Guid> Enterprises)> ReadZoneAsync(Guid zoneId, CancellationToken ct)
+    private Task<(Dictionary<string, Guid> Parks, Dictionary<string, Guid> Enterprises)> ReadZoneAsync(Guid zoneId, CancellationToken ct) =>
+        ReadZoneAsync(scopes, zoneId, ct);
+
+    internal static async Task<(Dictionary<string, Guid> Parks, Dictionary<string, Guid> Enterprises)> ReadZoneAsync(IServiceScopeFactory scopes, Guid zoneId, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new ClaimsPrincipal(new ClaimsIdentity(
