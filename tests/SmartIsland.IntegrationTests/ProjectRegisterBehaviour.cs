@@ -192,6 +192,15 @@ public abstract class ProjectRegisterBehaviour<TFactory>(TFactory factory) where
         (await CountAsync(dept, "search=" + Uri.EscapeDataString("测试未知园区项目"))).ShouldBe(0);
         (await CountAsync(park, "search=" + Uri.EscapeDataString("测试他园区项目"))).ShouldBe(0);
 
+        // An owner of another zone's registry is as unknown here as a made-up one.
+        var foreign = await EnterpriseSeeds.AddAsync(factory, "洛阳测试业主有限公司" + Guid.NewGuid().ToString("N")[..6], [], division: "410371");
+        var withForeignOwner = await dept.PostAsJsonAsync("/api/projects", new
+        {
+            name = "测试外区业主项目", level = "Zone", category = "AdvancedManufacturing", totalInvestment = 100, signedOn = "2026-09-01", ownerEnterpriseId = foreign.Id,
+        }, Ct);
+        Errors(await ProblemAsync(withForeignOwner)).Select(e => e.Key).ShouldContain("ownerEnterpriseId");
+        (await CountAsync(dept, "search=" + Uri.EscapeDataString("测试外区业主项目"))).ShouldBe(0);
+
         // Its own park's project it opens and keeps; another park's project it reads but may not change.
         var own = await CreateAsync(park, "测试本园区项目", "2026-09-01", ownPark);
         own["canEdit"]!.GetValue<bool>().ShouldBeTrue();

@@ -3190,6 +3190,9 @@ namespace SmartIsland.Migrations.Postgres.Migrations
 
                     b.HasIndex("ZoneId", "Phase");
 
+                    b.HasIndex("ZoneId", "SourceLeadId")
+                        .IsUnique();
+
                     b.ToTable("prj_projects", (string)null);
                 });
 

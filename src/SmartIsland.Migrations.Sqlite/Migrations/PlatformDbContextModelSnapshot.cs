@@ -3181,6 +3181,9 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ZoneId", "Phase");
 
+                    b.HasIndex("ZoneId", "SourceLeadId")
+                        .IsUnique();
+
                     b.ToTable("prj_projects", (string)null);
                 });
 

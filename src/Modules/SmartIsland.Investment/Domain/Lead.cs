@@ -72,8 +72,8 @@ public sealed class Lead : IZoneOwned, IVersioned
     public decimal? NeedArea { get; set; }
     /// <summary>The park the investor is steered to, when known.</summary>
     public Guid? ParkId { get; set; }
-    public string? ContactName { get; set; }
-    public string? ContactPhone { get; set; }
+    [SmartIsland.Platform.Security.PersonalData] public string? ContactName { get; set; }
+    [SmartIsland.Platform.Security.PersonalData] public string? ContactPhone { get; set; }
     public LeadStage Stage { get; set; }
     public string? DroppedReason { get; set; }
     public DateOnly? SignedOn { get; set; }

@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using SmartIsland.Cases.Domain;
 using SmartIsland.Platform.Problems;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using SmartIsland.Projects.Lags;
+using SmartIsland.Projects.Resources;
 using SmartIsland.Projects.Reports;
 using SmartIsland.Projects.Weekly;
 
@@ -25,12 +28,13 @@ public static class SupervisionApi
 
         api.MapPost("/{code}/reports", async (string code, HttpRequest request, DailyReportService reports, CancellationToken ct) =>
         {
-            if (!request.HasFormContentType) throw new ValidationFailedException("text", "Send the report as multipart/form-data (text, lat, lon, photos).");
+            if (!request.HasFormContentType) throw new ValidationFailedException("text", Text(request, "Api_ReportMultipart"));
             var form = await request.ReadFormAsync(ct);
-            var lat = Number(form["lat"], "lat");
-            var lon = Number(form["lon"], "lon");
+            var lat = Number(form["lat"], "lat", request);
+            var lon = Number(form["lon"], "lon", request);
             var photos = new List<ReportPhotoFile>();
-            foreach (var file in form.Files)
+            // One past the limit is enough for the service to refuse the count; the rest are not read.
+            foreach (var file in form.Files.Take(PhotoCheck.MaxPhotos + 1))
             {
                 if (file.Length > PhotoCheck.MaxBytes)
                 {
@@ -44,6 +48,8 @@ public static class SupervisionApi
             var made = await reports.SubmitAsync(code, new ReportInput(form["text"].ToString(), lat, lon), photos, ct);
             return TypedResults.Created($"/api/projects/{code}/reports", made);
         }).DisableAntiforgery().WithName("SubmitDailyReport")
+            // Six phone photos of up to 10 MB each are more than Kestrel's default 30 MB body.
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(64L * 1024 * 1024))
           .WithSummary("A daily progress report (形象进度): multipart with text, optional lat/lon, up to 6 photos (checked by content, re-encoded without EXIF). Team members and Admin.");
 
         api.MapGet("/{code}/reports", async (string code, int? days, DailyReportService reports, CancellationToken ct) =>
@@ -64,15 +70,15 @@ public static class SupervisionApi
             return TypedResults.File(bytes, "image/jpeg");
         }).WithName("DailyReportThumbnail");
 
-        api.MapGet("/reports/missing", async (string? day, MissingReportService missing, CancellationToken ct) =>
-            TypedResults.Ok(await missing.ListAsync(Day(day, "day"), ct))).WithName("MissingDailyReports")
+        api.MapGet("/reports/missing", async (string? day, MissingReportService missing, HttpRequest request, CancellationToken ct) =>
+            TypedResults.Ok(await missing.ListAsync(Day(day, "day", request), ct))).WithName("MissingDailyReports")
             .WithSummary("Projects under way without a report for the day (default today) once the due time (Projects:ReportDueTime) has passed; none on weekends and public holidays.");
 
         api.MapGet("/reports/reminders", async (DailyReportService reports, CancellationToken ct) => TypedResults.Ok(await reports.MyRemindersAsync(ct)))
             .WithName("MyReportReminders").WithSummary("My reminders of missing daily reports, the last 7 days.");
 
-        api.MapGet("/lagging", async (Guid? park, LagLevel? level, string? asOf, LagService lags, CancellationToken ct) =>
-            TypedResults.Ok(await lags.LaggingAsync(park, level, Day(asOf, "asOf"), ct))).WithName("LaggingProjects")
+        api.MapGet("/lagging", async (Guid? park, LagLevel? level, string? asOf, LagService lags, HttpRequest request, CancellationToken ct) =>
+            TypedResults.Ok(await lags.LaggingAsync(park, level, Day(asOf, "asOf", request), ct))).WithName("LaggingProjects")
             .WithSummary("Lagging projects (milestone overdue, investment behind pace, days without reports) with level, reasons and open problems.");
 
         api.MapGet("/{code}/problems", async (string code, bool? open, LagService lags, CancellationToken ct) =>
@@ -96,13 +102,16 @@ public static class SupervisionApi
         return app;
     }
 
-    private static DateOnly? Day(string? value, string field) =>
+    private static string Text(HttpRequest request, string key) =>
+        request.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<ReportStrings>>()[key];
+
+    private static DateOnly? Day(string? value, string field, HttpRequest request) =>
         string.IsNullOrWhiteSpace(value) ? null
         : DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
-        : throw new ValidationFailedException(field, "A day as yyyy-MM-dd.");
+        : throw new ValidationFailedException(field, Text(request, "Api_Day"));
 
-    private static double? Number(string? value, string field) =>
+    private static double? Number(string? value, string field, HttpRequest request) =>
         string.IsNullOrWhiteSpace(value) ? null
         : double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n
-        : throw new ValidationFailedException(field, "Not a number.");
+        : throw new ValidationFailedException(field, Text(request, "Api_Number"));
 }

@@ -40,6 +40,7 @@ internal sealed partial class ProjectsModel : IModuleModel
             p.HasIndex(x => new { x.ZoneId, x.Code }).IsUnique();
             p.HasIndex(x => new { x.ZoneId, x.Phase });
             p.HasIndex(x => new { x.ZoneId, x.ParkId });
+            p.HasIndex(x => new { x.ZoneId, x.SourceLeadId }).IsUnique();
             p.HasMany(x => x.Members).WithOne().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
             p.HasMany(x => x.Milestones).WithOne().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
             p.HasMany(x => x.YearPlans).WithOne().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);

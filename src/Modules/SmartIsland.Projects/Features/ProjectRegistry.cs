@@ -28,18 +28,32 @@ internal sealed class ProjectRegistry(
         var zoneId = user.ZoneId ?? throw new ForbiddenException(EditRule, l["Err_MayNotEdit"]);
         var (name, ownerName) = await ValidateAsync(input, ct);
 
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var project = new Project
+        // Two projects opened at once may draw the same next code: the unique index refuses the second, which draws again.
+        // A lead opens one project only: the unique (zone, source lead) index makes a second conversion a 409.
+        for (var attempt = 1; ; attempt++)
         {
-            ZoneId = zoneId, Code = await NextCodeAsync(db, input.SignedOn.Year, ct), Name = name, Level = input.Level, Category = input.Category,
-            ParkId = input.ParkId, OwnerEnterpriseId = input.OwnerEnterpriseId, OwnerName = ownerName, Description = input.Description?.Trim(),
-            TotalInvestment = input.TotalInvestment, Phase = ProjectPhase.Signed, SignedOn = input.SignedOn,
-            ResponsibleLeader = input.ResponsibleLeader?.Trim(), SourceLeadId = input.SourceLeadId, CreatedAt = time.GetUtcNow(),
-        };
-        db.Add(project);
-        db.AuditReason = input.SourceLeadId is null ? $"project {project.Code} opened" : $"project {project.Code} opened from lead {input.SourceLeadId}";
-        await db.SaveChangesAsync(ct);
-        return new ProjectRef(project.Id, project.Code, project.Name, project.Phase, project.SourceLeadId);
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            var project = new Project
+            {
+                ZoneId = zoneId, Code = await NextCodeAsync(db, input.SignedOn.Year, ct), Name = name, Level = input.Level, Category = input.Category,
+                ParkId = input.ParkId, OwnerEnterpriseId = input.OwnerEnterpriseId, OwnerName = ownerName, Description = input.Description?.Trim(),
+                TotalInvestment = input.TotalInvestment, Phase = ProjectPhase.Signed, SignedOn = input.SignedOn,
+                ResponsibleLeader = input.ResponsibleLeader?.Trim(), SourceLeadId = input.SourceLeadId, CreatedAt = time.GetUtcNow(),
+            };
+            db.Add(project);
+            db.AuditReason = input.SourceLeadId is null ? $"project {project.Code} opened" : $"project {project.Code} opened from lead {input.SourceLeadId}";
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return new ProjectRef(project.Id, project.Code, project.Name, project.Phase, project.SourceLeadId);
+            }
+            catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+            {
+                if (input.SourceLeadId is { } lead && await db.Set<Project>().AsNoTracking().AnyAsync(p => p.SourceLeadId == lead && p.Id != project.Id, ct))
+                    throw new ConflictException("sourceLeadId", l["Err_LeadConverted"]);
+                if (attempt >= 5) throw;
+            }
+        }
     }
 
     /// <summary>
@@ -64,8 +78,9 @@ internal sealed class ProjectRegistry(
         string? ownerName = input.OwnerName?.Trim();
         if (input.OwnerEnterpriseId is { } owner)
         {
+            // The directory reads across zones: an enterprise of another zone is as unknown here as a made-up id.
             var found = await enterprises.FindAsync(owner, ct);
-            if (found is null) errors.Add("ownerEnterpriseId", l["Err_UnknownEnterprise"]);
+            if (found is null || found.ZoneId != user.ZoneId) errors.Add("ownerEnterpriseId", l["Err_UnknownEnterprise"]);
             else ownerName = found.Name;
         }
         if (ownerName?.Length > 200) errors.Add("ownerName", l["Err_TooLong"]);

@@ -135,9 +135,11 @@ public sealed partial class LogisticsService(
         var names = await db.Set<Carrier>().AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         var q = db.Set<Driver>().AsNoTracking();
         if (carrierId is { } c) q = q.Where(d => d.CarrierId == c);
+        // Keepers call drivers (name, phone); the full ID number only the departments that check licences (交警, Admin).
         var personal = MayKeep;
+        var ids = MayPass;
         return (await q.OrderBy(d => d.CarrierId).ThenBy(d => d.Name).ToListAsync(ct)).Select(d => new DriverRow(d.Id, d.CarrierId, names.GetValueOrDefault(d.CarrierId) ?? "",
-            personal ? d.Name : Masking.PersonName(d.Name), personal ? d.IdNumber : Masking.IdCard(d.IdNumber), personal ? d.Phone : Masking.Phone(d.Phone), d.LicenceClass)).ToList();
+            personal ? d.Name : Masking.PersonName(d.Name), ids ? d.IdNumber : Masking.IdCard(d.IdNumber), personal ? d.Phone : Masking.Phone(d.Phone), d.LicenceClass)).ToList();
     }
 
     public async Task<Guid> AddDriverAsync(DriverInput input, CancellationToken ct = default)
@@ -219,10 +221,12 @@ public sealed partial class LogisticsService(
         var until = input.From.AddDays(input.Days - 1);
         var issued = await licences.IssueAsync(new LicenceIssue(PassType, carrier.CreditCode, carrier.Name, input.From, until,
             [new("车牌号码", vehicle.Plate), new("核定载质量", vehicle.RatedLoad.ToString("0.##", CultureInfo.InvariantCulture) + " 吨"), new("通行路线", input.Route?.Trim() is { Length: > 0 } r ? r : "城区")],
-            string.Create(CultureInfo.InvariantCulture, $"PASS-{vehicle.Plate}-{input.From:yyyyMMdd}")), ct);
+            // Once per vehicle state: a retry returns the same pass; after a revocation the version has moved, so a new one.
+            string.Create(CultureInfo.InvariantCulture, $"PASS-{vehicle.Plate}-{input.From:yyyyMMdd}-v{vehicle.Version}")), ct);
         (vehicle.PassNumber, vehicle.PassFrom, vehicle.PassUntil) = (issued.Number, input.From, until);
         db.AuditReason = $"transport pass {issued.Number} for {vehicle.Plate}";
-        await db.SaveChangesAsync(ct);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { throw new ConflictException("version", l["Err_Stale"]); }
         return (await VehiclesAsync(vehicle.CarrierId, ct)).First(v => v.Id == vehicle.Id);
     }
 
@@ -233,10 +237,18 @@ public sealed partial class LogisticsService(
         await using var db = await dbs.CreateDbContextAsync(ct);
         var vehicle = await db.Set<Vehicle>().FirstOrDefaultAsync(v => v.Id == vehicleId, ct) ?? throw new NotFoundException(l["Err_UnknownVehicle"]);
         if (vehicle.PassNumber is not { } number) throw new ConflictException("passNumber", l["Err_NoPass"]);
-        await licenceService.RevokeAsync(number, reason, null, ct);
+        try
+        {
+            await licenceService.RevokeAsync(number, reason, null, ct);
+        }
+        catch (ConflictException c) when (c.Field == "status")
+        {
+            // Already revoked in the licence library (by its keepers): the vehicle only has to let go of it.
+        }
         (vehicle.PassNumber, vehicle.PassFrom, vehicle.PassUntil) = (null, null, null);
         db.AuditReason = $"transport pass {number} of {vehicle.Plate} revoked: {reason?.Trim()}";
-        await db.SaveChangesAsync(ct);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { throw new ConflictException("version", l["Err_Stale"]); }
         return (await VehiclesAsync(vehicle.CarrierId, ct)).First(v => v.Id == vehicle.Id);
     }
 

@@ -165,7 +165,7 @@ public sealed class SiteReviewService(
     {
         RequireStaff();
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var round = await db.Set<ReviewRound>().AsNoTracking().Include(r => r.Entries).FirstOrDefaultAsync(r => r.Id == roundId, ct)
+        var round = await db.Set<ReviewRound>().Include(r => r.Entries).FirstOrDefaultAsync(r => r.Id == roundId, ct)
             ?? throw new NotFoundException(l["Err_RoundNotFound"]);
         if (round.Status != RoundStatus.Open) throw new ConflictException("status", l["Err_RoundClosed"]);
         var project = await db.Set<Project>().AsNoTracking().FirstOrDefaultAsync(p => p.Code == projectCode, ct)
@@ -204,6 +204,9 @@ public sealed class SiteReviewService(
         sheet.ReviewerName = await DisplayNameAsync(db, me, ct);
         (sheet.Progress, sheet.Investment, sheet.Quality, sheet.Safety, sheet.Remark) = (progress, investment, quality, safety, remark);
         sheet.SubmittedAt = time.GetUtcNow();
+        // The round's version moves with every sheet: a close that read the round before this sheet fails instead of
+        // publishing a ranking without it.
+        db.Entry(round).Property(x => x.Version).IsModified = true;
         db.AuditReason = $"site review {round.Year}-{round.Month:D2}: sheet for {project.Code} ({sheet.Total} points)";
         try
         {
@@ -233,8 +236,40 @@ public sealed class SiteReviewService(
             ?? throw new NotFoundException(l["Err_RoundNotFound"]);
         if (expectedVersion is { } v && v != round.Version) throw new PreconditionFailedException(l["Err_Stale"]);
         if (round.Status != RoundStatus.Open) throw new ConflictException("status", l["Err_RoundClosed"]);
-        var sheets = await db.Set<ReviewSheet>().AsNoTracking().Where(s => s.RoundId == roundId).ToListAsync(ct);
-        if (sheets.Count == 0) throw new ValidationFailedException("sheets", l["Err_NoSheets"]);
+        if (!await db.Set<ReviewSheet>().AnyAsync(s => s.RoundId == roundId, ct)) throw new ValidationFailedException("sheets", l["Err_NoSheets"]);
+        // Closed first (checked by version), scored after: no sheet can arrive between the two.
+        round.Status = RoundStatus.Closed;
+        round.ClosedAt = time.GetUtcNow();
+        round.ClosedBy = user.UserName;
+        var reason = $"site review {round.Year}-{round.Month:D2} closed";
+        db.AuditReason = reason;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException("version", l["Err_Stale"]);
+        }
+        try
+        {
+            await RankAsync(db, round, reason, ct);
+        }
+        catch
+        {
+            // Scoring failed: the round opens again so it can be closed once the cause is fixed.
+            round.Status = RoundStatus.Open;
+            (round.ClosedAt, round.ClosedBy) = (null, null);
+            db.AuditReason = $"site review {round.Year}-{round.Month:D2}: ranking failed, reopened";
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
+        return await GetAsync(roundId, ct);
+    }
+
+    private async Task RankAsync(PlatformDbContext db, ReviewRound round, string reason, CancellationToken ct)
+    {
+        var sheets = await db.Set<ReviewSheet>().AsNoTracking().Where(s => s.RoundId == round.Id).ToListAsync(ct);
         var ids = round.Entries.Select(e => e.ProjectId).ToList();
         var projects = await db.Set<Project>().AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var parks = (await organisation.ParksAsync(ct)).ToDictionary(p => p.Id, p => p.Name);
@@ -253,7 +288,6 @@ public sealed class SiteReviewService(
                 Excluded = own.Count == 0, ExcludedReason = own.Count == 0 ? l["NotScored"].Value : null,
             };
         }).ToList();
-        var reason = $"site review {round.Year}-{round.Month:D2} closed";
         var run = await scoring.RunAsync(ReviewScoring.ProjectScheme, period, units, reason, ct);
         var parkUnits = round.Entries.Where(e => e.ParkId is not null).GroupBy(e => e.ParkId!.Value).Select(g =>
         {
@@ -266,20 +300,6 @@ public sealed class SiteReviewService(
             };
         }).ToList();
         if (parkUnits.Count > 0) await scoring.RunAsync(ReviewScoring.ParkScheme, period, parkUnits, reason, ct);
-
-        round.Status = RoundStatus.Closed;
-        round.ClosedAt = time.GetUtcNow();
-        round.ClosedBy = user.UserName;
-        db.AuditReason = reason;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConflictException("version", l["Err_Stale"]);
-        }
-        return await GetAsync(roundId, ct);
     }
 
     /// <summary>Projects a round may visit: those under way (started or under construction), by park then code.</summary>
