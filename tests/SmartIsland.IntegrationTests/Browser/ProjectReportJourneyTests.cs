@@ -38,7 +38,12 @@ public sealed class ProjectReportJourneyTests(ProjectReportBrowserFactory factor
 
     private async Task<IPage> SignInAsync(string user, string returnUrl, int width, int height)
     {
-        var page = await browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        // A phone on site: it allows the page its position (平顶山高新区, roughly).
+        var page = await browser!.NewPageAsync(new BrowserNewPageOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Geolocation = new Geolocation { Latitude = 33.7351f, Longitude = 113.2402f }, Permissions = ["geolocation"],
+        });
         page.SetDefaultTimeout(20_000);
         await page.GotoAsync(factory.BaseUrl + "/account/login?returnUrl=" + Uri.EscapeDataString(returnUrl));
         await page.FillAsync("#userName", user);
@@ -72,7 +77,12 @@ public sealed class ProjectReportJourneyTests(ProjectReportBrowserFactory factor
         await phone.SetInputFilesAsync("[data-testid=report-photos]", photo);
         await phone.WaitForSelectorAsync("text=已选 1 张");
         await ShotAsync(phone, "60-project-report-form");
+        await Interactive.ClickUntilAsync(phone, phone.Locator("[data-testid=report-locate]"), "[data-testid=report-position]");
+        (await phone.TextContentAsync("[data-testid=report-position]"))!.ShouldContain("33.73510");
         await Interactive.ClickUntilAsync(phone, phone.Locator("[data-testid=report-send]"), "[data-testid=report-thumb]");
+        // The report keeps where it was sent from.
+        var latitude = await phone.EvaluateAsync<double>($"async () => (await (await fetch('/api/projects/{project.Code}/reports')).json()).days[0].reports[0].latitude");
+        latitude.ShouldBe(33.7351, 0.0001);
         (await phone.TextContentAsync("[data-testid=today-status]"))!.ShouldContain("已报送");
         (await phone.Locator("[data-testid=timeline-day]").First.TextContentAsync())!.ShouldContain("2026-11-25");
         (await phone.Locator("[data-testid=timeline-report]").First.TextContentAsync())!.ShouldContain("二期主体结构施工至三层");
