@@ -23,6 +23,7 @@ public static class ProjectsModule
         services.AddScoped<ThreeBatches>();
         services.AddScoped<IModuleSeeder, ProjectDemoSeeder>();
         services.AddScoped<Reviews.SiteReviewService>();
+        services.AddScoped<IModuleSeeder, Reviews.SiteReviewDemoSeeder>();
         services.AddScoped<Logistics.LogisticsService>();
         services.AddScoped<IModuleSeeder, Logistics.LogisticsDemoSeeder>();
         services.AddSupervision();
