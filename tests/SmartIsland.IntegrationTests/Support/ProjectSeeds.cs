@@ -26,6 +26,8 @@ internal static class ProjectSeeds
             ZoneId = zone, Code = code, Name = name ?? "测试项目" + code, Level = ProjectLevel.Zone, Category = ProjectCategory.AdvancedManufacturing,
             ParkId = parkId, TotalInvestment = 5000, Phase = phase, SignedOn = new DateOnly(2026, 1, 10),
             StartedOn = phase >= ProjectPhase.Started ? new DateOnly(2026, 3, 2) : null, ResponsibleLeader = "周明远", CreatedAt = DateTimeOffset.UtcNow,
+            // What the report service keeps with every report; reports arranged here bypass it.
+            LastReportDay = reportDays is { Length: > 0 } ? reportDays.Max() : null,
         };
         db.Add(project);
         foreach (var userName in team ?? [])
