@@ -34,6 +34,7 @@ public static class ProjectsModule
         Reviews.SiteReviewApi.MapSiteReviewApi(app);
         Logistics.LogisticsApi.MapLogisticsApi(app);
         Api.SupervisionApi.MapSupervisionApi(app);
+        Dashboard.DashboardApi.MapDashboardApi(app);
         return app;
     }
 
@@ -46,6 +47,7 @@ public static class ProjectsModule
         services.AddScoped<Reports.ReportReminderSweep>();
         services.AddScoped<Lags.LagService>();
         services.AddScoped<Weekly.WeeklyPackService>();
+        services.AddScoped<Dashboard.ProjectDashboardService>();
         return services;
     }
 }

@@ -42,9 +42,28 @@ internal sealed class LagService(
     /// <summary>Every lagging project of the zone on <paramref name="day"/>, red before yellow, then by park and code.</summary>
     internal async Task<List<LaggingProject>> AssessAsync(DateOnly day, CancellationToken ct)
     {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var lagging = await JudgeAsync(db, day, ct);
+        var problems = await OpenProblemsAsync(db, lagging.Select(x => x.Project.Id).ToList(), ct);
+        var parks = (await organisation.ParksAsync(ct)).ToDictionary(p => p.Id, p => p.Name);
+        return lagging
+            .Select(x => new LaggingProject(x.Project.Code, x.Project.Name, x.Project.ParkId, x.Project.ParkId is { } park ? parks.GetValueOrDefault(park) : null,
+                x.Project.Phase, x.Project.ResponsibleLeader, x.Lag.Level, x.Lag.Reasons.Select(Describe).ToList(), problems.GetValueOrDefault(x.Project.Id) ?? []))
+            .OrderByDescending(p => p.Level).ThenBy(p => p.ParkName, StringComparer.Ordinal).ThenBy(p => p.Code, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Red and yellow counts of the zone's lagging projects on <paramref name="day"/> (the dashboard: no reasons, no problems).</summary>
+    internal async Task<(int Red, int Yellow)> CountAsync(DateOnly day, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var lagging = await JudgeAsync(db, day, ct);
+        return (lagging.Count(x => x.Lag.Level == LagLevel.Red), lagging.Count(x => x.Lag.Level == LagLevel.Yellow));
+    }
+
+    private async Task<List<(Candidate Project, LagAssessment Lag)>> JudgeAsync(PlatformDbContext db, DateOnly day, CancellationToken ct)
+    {
         var calendar = await calendars.GetAsync(ct);
         if (!calendar.LoadedYears.Contains(day.Year)) throw new ValidationFailedException("asOf", l["Err_YearNotLoaded", day.Year]);
-        await using var db = await dbs.CreateDbContextAsync(ct);
         // Set-based reads, one query per table for every project (5,000 projects, millions of reports: bench "projects"):
         // the projects with their last report day, the milestones that can be overdue, this year's plans and the months
         // already over summed per month. Nothing is read per project.
@@ -73,12 +92,7 @@ internal sealed class LagService(
             var lag = LagRule.Assess(facts, day, calendar, thresholds);
             if (lag.Lagging) lagging.Add((p, lag));
         }
-        var problems = await OpenProblemsAsync(db, lagging.Select(x => x.Project.Id).ToList(), ct);
-        var parks = (await organisation.ParksAsync(ct)).ToDictionary(p => p.Id, p => p.Name);
-        return lagging
-            .Select(x => new LaggingProject(x.Project.Code, x.Project.Name, x.Project.ParkId, x.Project.ParkId is { } park ? parks.GetValueOrDefault(park) : null,
-                x.Project.Phase, x.Project.ResponsibleLeader, x.Lag.Level, x.Lag.Reasons.Select(Describe).ToList(), problems.GetValueOrDefault(x.Project.Id) ?? []))
-            .OrderByDescending(p => p.Level).ThenBy(p => p.ParkName, StringComparer.Ordinal).ThenBy(p => p.Code, StringComparer.Ordinal).ToList();
+        return lagging;
     }
 
     /// <summary>
