@@ -43,12 +43,12 @@ internal sealed class MissingReportService(
         await using var db = await dbs.CreateDbContextAsync(ct);
         var rows = d == today
             // Today the project's last report day says it all: read 5,000 projects, not millions of reports.
-            ? await MissingToday(db.Set<Project>().AsNoTracking(), d)
-                .Select(p => new Row(p.Code, p.Name, p.ParkId, p.Phase, p.Members.Count, p.LastReportDay)).OrderBy(p => p.Code).ToListAsync(ct)
-            : await Missing(db.Set<Project>().AsNoTracking(), db.Set<DailyReport>(), d)
+            ? await MissingToday(db.Set<Project>().AsNoTracking(), d).OrderBy(p => p.Code)
+                .Select(p => new Row(p.Code, p.Name, p.ParkId, p.Phase, p.Members.Count, p.LastReportDay)).ToListAsync(ct)
+            : await Missing(db.Set<Project>().AsNoTracking(), db.Set<DailyReport>(), d).OrderBy(p => p.Code)
                 .Select(p => new Row(p.Code, p.Name, p.ParkId, p.Phase, p.Members.Count,
                     db.Set<DailyReport>().Where(r => r.ProjectId == p.Id && r.Day < d).Max(r => (DateOnly?)r.Day)))
-                .OrderBy(p => p.Code).ToListAsync(ct);
+                .ToListAsync(ct);
         var parks = (await organisation.ParksAsync(ct)).ToDictionary(p => p.Id, p => p.Name);
         return new MissingReports(d, true, due, true, rows.Select(r => new MissingReport(
             r.Code, r.Name, r.ParkId, r.ParkId is { } park ? parks.GetValueOrDefault(park) : null, r.Phase, r.Last, r.Team)).ToList());
