@@ -29,7 +29,7 @@ internal static class ProjectBench
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["DataDirectory"] = dataDir, ["Database:DemoData"] = "true" }).Build();
         var settings = PlatformSettings.From(config);
-        var services = new ServiceCollection().AddLogging().AddLocalization();
+        var services = new ServiceCollection().AddLogging().AddLocalization().AddSingleton<IConfiguration>(config);
         services.AddPlatformDatabase(settings).AddModules(config, settings).AddDemoData();
         var provider = services.BuildServiceProvider();
         await DatabaseHosting.MigrateAndSeedAsync(provider, settings);

@@ -65,8 +65,8 @@ internal sealed class LagService(
         var calendar = await calendars.GetAsync(ct);
         if (!calendar.LoadedYears.Contains(day.Year)) throw new ValidationFailedException("asOf", l["Err_YearNotLoaded", day.Year]);
         // Set-based reads, one query per table for every project (5,000 projects, millions of reports: bench "projects"):
-        // the projects with their last report day, the milestones that can be overdue, this year's plans and the months
-        // already over summed per month. Nothing is read per project.
+        // the projects with their last report day, the milestones that can be overdue, this year's plans and the investment
+        // of the months already over. Nothing is read per project.
         var open = db.Set<Project>().AsNoTracking().Where(p => p.Phase != ProjectPhase.Completed && p.Phase != ProjectPhase.InProduction);
         var projects = await open.Select(p => new Candidate(p.Id, p.Code, p.Name, p.ParkId, p.Phase, p.ResponsibleLeader, p.SignedOn, p.StartedOn, p.LastReportDay))
             .ToListAsync(ct);
@@ -76,10 +76,11 @@ internal sealed class LagService(
             .ToLookup(m => m.ProjectId, m => new MilestoneFact(m.Name, m.PlannedOn, null)); // reached after the day: not yet reached then
         var plans = await db.Set<YearPlan>().AsNoTracking().Where(y => y.Year == day.Year && open.Any(p => p.Id == y.ProjectId))
             .Select(y => new { y.ProjectId, y.PlannedInvestment }).ToDictionaryAsync(y => y.ProjectId, y => y.PlannedInvestment, ct);
-        var invested = (await db.Set<MonthlyInvestment>().AsNoTracking()
-                .Where(i => i.Year == day.Year && i.Month < day.Month && open.Any(p => p.Id == i.ProjectId))
-                .Select(i => new { i.ProjectId, i.Month, i.Amount }).ToListAsync(ct))
-            .GroupBy(i => i.ProjectId).ToDictionary(g => g.Key, g => (IReadOnlyDictionary<int, decimal>)g.GroupBy(i => i.Month).ToDictionary(m => m.Key, m => m.Sum(i => i.Amount)));
+        // Summed by the database per project (one row each, not one per month); the rule adds up the months already over,
+        // so the sum arrives as one figure under the last month over.
+        var invested = (await db.Set<MonthlyInvestment>().AsNoTracking().Where(i => i.Year == day.Year && i.Month < day.Month)
+                .GroupBy(i => i.ProjectId).Select(g => new { g.Key, Sum = g.Sum(i => i.Amount) }).ToListAsync(ct))
+            .ToDictionary(x => x.Key, x => (IReadOnlyDictionary<int, decimal>)new Dictionary<int, decimal> { [day.Month - 1] = x.Sum });
         var lastReports = await LastReportDaysAsync(db, projects, day, ct);
         var thresholds = options.Value.Lag;
         var noInvestment = new Dictionary<int, decimal>();
