@@ -70,8 +70,10 @@ internal sealed class LagService(
         var open = db.Set<Project>().AsNoTracking().Where(p => p.Phase != ProjectPhase.Completed && p.Phase != ProjectPhase.InProduction);
         var projects = await open.Select(p => new Candidate(p.Id, p.Code, p.Name, p.ParkId, p.Phase, p.ResponsibleLeader, p.SignedOn, p.StartedOn, p.LastReportDay))
             .ToListAsync(ct);
+        // Not joined to the open projects in SQL (a correlated EXISTS per milestone): the few of closed projects are
+        // simply never looked up.
         var milestones = (await db.Set<Milestone>().AsNoTracking()
-                .Where(m => m.PlannedOn < day && (m.ActualOn == null || m.ActualOn > day) && open.Any(p => p.Id == m.ProjectId))
+                .Where(m => m.PlannedOn < day && (m.ActualOn == null || m.ActualOn > day))
                 .Select(m => new { m.ProjectId, m.Name, m.PlannedOn }).ToListAsync(ct))
             .ToLookup(m => m.ProjectId, m => new MilestoneFact(m.Name, m.PlannedOn, null)); // reached after the day: not yet reached then
         var plans = await db.Set<YearPlan>().AsNoTracking().Where(y => y.Year == day.Year && open.Any(p => p.Id == y.ProjectId))
