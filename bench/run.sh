@@ -7,6 +7,7 @@
 # `./bench/run.sh pdf` only the certificate PDF rendering step (500 renders; issue 5).
 # `./bench/run.sh guide` only the public guide's search (10,000 items; issue 5).
 # `./bench/run.sh apply` only application submission with 5 materials (issue 5).
+# `./bench/run.sh projects` only the key-project dashboard, lagging list and daily reports (5,000 projects, ~3.6 million reports; issue 6).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 STEPS=${1:-all}
@@ -86,6 +87,15 @@ echo "# applications (issue 5): the demo database, the enterprise account submit
 PORT=${APPLY_PORT:-5401}
 start_host apply "$WORK/apply-db" "$PORT" Scheduler__Enabled=false
 $B apply "http://127.0.0.1:$PORT" 300
+stop_host
+fi
+
+if [ "$STEPS" = all ] || [ "$STEPS" = projects ]; then
+echo "# projects (issue 6): 5,000 projects with 730 days of daily reports each (3.65 million) in the demo zone of a fresh database, then 200 dashboard and 200 lagging-list GETs and 100 daily reports with 3 photos of 1600×1200 through HTTP"
+$B projects-generate "$WORK/projects-db" 5000
+PORT=${PROJECTS_PORT:-5402}
+start_host projects "$WORK/projects-db" "$PORT" Scheduler__Enabled=false
+$B projects "http://127.0.0.1:$PORT" 200 100
 stop_host
 fi
 

@@ -25,6 +25,8 @@ using MiniExcel = MiniExcelLibs.MiniExcel;
 // dotnet run -c Release --project bench/SmartIsland.Bench -- guide-generate DATADIR N
 // dotnet run -c Release --project bench/SmartIsland.Bench -- guide-search BASEURL [REQUESTS] [DATADIR: also time the index in process]
 // dotnet run -c Release --project bench/SmartIsland.Bench -- apply BASEURL [REQUESTS=300]
+// dotnet run -c Release --project bench/SmartIsland.Bench -- projects-generate DATADIR [PROJECTS=5000]
+// dotnet run -c Release --project bench/SmartIsland.Bench -- projects BASEURL [REQUESTS=200] [REPORTS=100]
 // Each step is its own process so its peak memory is its own.
 var command = args.ElementAtOrDefault(0);
 return command switch
@@ -45,6 +47,9 @@ return command switch
     "guide-generate" => await GuideBench.GenerateAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture)),
     "guide-search" => await GuideBench.SearchAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 600, args.ElementAtOrDefault(3)),
     "apply" => await ApplyBench.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 300),
+    "projects-generate" => await ProjectBench.GenerateAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5000),
+    "projects" => await ProjectBench.MeasureAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200,
+        args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 100),
     _ => Usage(),
 };
 

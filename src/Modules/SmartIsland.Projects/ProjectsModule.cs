@@ -36,6 +36,7 @@ public static class ProjectsModule
         Reviews.SiteReviewApi.MapSiteReviewApi(app);
         Logistics.LogisticsApi.MapLogisticsApi(app);
         Api.SupervisionApi.MapSupervisionApi(app);
+        Dashboard.DashboardApi.MapDashboardApi(app);
         return app;
     }
 
@@ -48,6 +49,7 @@ public static class ProjectsModule
         services.AddScoped<Reports.ReportReminderSweep>();
         services.AddScoped<Lags.LagService>();
         services.AddScoped<Weekly.WeeklyPackService>();
+        services.AddScoped<Dashboard.ProjectDashboardService>();
         return services;
     }
 }

@@ -3121,6 +3121,9 @@ namespace SmartIsland.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("InProductionOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("LastReportDay")
+                        .HasColumnType("date");
+
                     b.Property<double?>("Latitude")
                         .HasColumnType("double precision");
 

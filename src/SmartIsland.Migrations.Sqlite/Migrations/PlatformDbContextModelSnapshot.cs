@@ -3112,6 +3112,9 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("InProductionOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("LastReportDay")
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("Latitude")
                         .HasColumnType("REAL");
 

@@ -14,9 +14,10 @@ internal static class ProjectSeeds
     public static async Task<Project> AddAsync(
         PlatformFactory factory, ProjectPhase phase, Guid? parkId = null, string[]? team = null,
         (string Name, DateOnly Planned, DateOnly? Actual)[]? milestones = null, (int Year, decimal Plan)? yearPlan = null,
-        (int Year, int Month, decimal Amount)[]? investment = null, DateOnly[]? reportDays = null, string? name = null)
+        (int Year, int Month, decimal Amount)[]? investment = null, DateOnly[]? reportDays = null, string? name = null,
+        decimal total = 5000, string division = "410471")
     {
-        var zone = await EnterpriseSeeds.ZoneIdAsync(factory);
+        var zone = await EnterpriseSeeds.ZoneIdAsync(factory, division);
         await using var scope = factory.Services.CreateAsyncScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PlatformDbContext>>().CreateDbContextAsync();
         db.UseZone(zone);
@@ -24,8 +25,10 @@ internal static class ProjectSeeds
         var project = new Project
         {
             ZoneId = zone, Code = code, Name = name ?? "测试项目" + code, Level = ProjectLevel.Zone, Category = ProjectCategory.AdvancedManufacturing,
-            ParkId = parkId, TotalInvestment = 5000, Phase = phase, SignedOn = new DateOnly(2026, 1, 10),
+            ParkId = parkId, TotalInvestment = total, Phase = phase, SignedOn = new DateOnly(2026, 1, 10),
             StartedOn = phase >= ProjectPhase.Started ? new DateOnly(2026, 3, 2) : null, ResponsibleLeader = "周明远", CreatedAt = DateTimeOffset.UtcNow,
+            // What the report service keeps with every report; reports arranged here bypass it.
+            LastReportDay = reportDays is { Length: > 0 } ? reportDays.Max() : null,
         };
         db.Add(project);
         foreach (var userName in team ?? [])

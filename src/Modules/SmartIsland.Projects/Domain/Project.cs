@@ -64,6 +64,12 @@ public sealed class Project : IZoneOwned, IVersioned
     public double? Longitude { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public int Version { get; set; }
+    /// <summary>
+    /// The latest day with a daily report, kept with each report (<c>DailyReportService</c>) so the lagging list and the
+    /// missing reports read one column per project instead of millions of report rows. Derived data: it moves only
+    /// forward and never counts as an edit of the project (no version bump, no audit entry of its own — the report is).
+    /// </summary>
+    public DateOnly? LastReportDay { get; set; }
 
     public List<ProjectMember> Members { get; set; } = [];
     public List<Milestone> Milestones { get; set; } = [];

@@ -66,7 +66,18 @@ internal sealed class DailyReportService(
         }).ToList();
         foreach (var row in rows) db.Add(row);
         db.AuditReason = $"daily report of {project.Code} for {report.Day:yyyy-MM-dd} ({checkedPhotos.Count} photos)";
-        await db.SaveChangesAsync(ct);
+        // The report and the project's last report day commit together. A set-based update that only moves forward, not
+        // an edit of the tracked project: two reports of one project at once must both succeed, and a report must not
+        // bump the version a register edit in progress holds (that edit would be refused as concurrent). The audited
+        // transaction keeps the audit-chain lock to the commit, so no other writer seals against an uncommitted tail.
+        await using (var transaction = await db.BeginAuditedTransactionAsync(ct))
+        {
+            await db.SaveChangesAsync(ct);
+            var day = report.Day;
+            await db.Set<Project>().Where(p => p.Id == project.Id && (p.LastReportDay == null || p.LastReportDay < day))
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.LastReportDay, day), ct);
+            await transaction.CommitAsync(ct);
+        }
         return View(report, rows.Select(r => r.Id).ToList());
     }
 

@@ -41,19 +41,29 @@ internal sealed class MissingReportService(
         if (!calendar.IsWorkingDay(d) || !passed) return new MissingReports(d, calendar.IsWorkingDay(d), due, passed, []);
 
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var rows = await Missing(db.Set<Project>().AsNoTracking(), db.Set<DailyReport>(), d)
-            .Select(p => new
-            {
-                p.Code, p.Name, p.ParkId, p.Phase, Team = p.Members.Count,
-                Last = db.Set<DailyReport>().Where(r => r.ProjectId == p.Id && r.Day < d).Max(r => (DateOnly?)r.Day),
-            })
-            .OrderBy(p => p.Code).ToListAsync(ct);
+        var rows = d == today
+            // Today the project's last report day says it all: read 5,000 projects, not millions of reports.
+            ? await MissingToday(db.Set<Project>().AsNoTracking(), d).OrderBy(p => p.Code)
+                .Select(p => new Row(p.Code, p.Name, p.ParkId, p.Phase, p.Members.Count, p.LastReportDay)).ToListAsync(ct)
+            : await Missing(db.Set<Project>().AsNoTracking(), db.Set<DailyReport>(), d).OrderBy(p => p.Code)
+                .Select(p => new Row(p.Code, p.Name, p.ParkId, p.Phase, p.Members.Count,
+                    db.Set<DailyReport>().Where(r => r.ProjectId == p.Id && r.Day < d).Max(r => (DateOnly?)r.Day)))
+                .ToListAsync(ct);
         var parks = (await organisation.ParksAsync(ct)).ToDictionary(p => p.Id, p => p.Name);
         return new MissingReports(d, true, due, true, rows.Select(r => new MissingReport(
             r.Code, r.Name, r.ParkId, r.ParkId is { } park ? parks.GetValueOrDefault(park) : null, r.Phase, r.Last, r.Team)).ToList());
     }
 
-    /// <summary>Projects under way with no report for the day (the caller decides whether the day is a report day).</summary>
+    private sealed record Row(string Code, string Name, Guid? ParkId, ProjectPhase Phase, int Team, DateOnly? Last);
+
+    /// <summary>
+    /// Projects under way with no report today, by <see cref="Project.LastReportDay"/> (kept with every report, so it is
+    /// before today exactly when today has none). The caller decides whether today is a report day.
+    /// </summary>
+    internal static IQueryable<Project> MissingToday(IQueryable<Project> projects, DateOnly today) =>
+        projects.Where(p => UnderWay.Contains(p.Phase) && (p.LastReportDay == null || p.LastReportDay < today));
+
+    /// <summary>Projects under way with no report for an earlier day, read from the reports (the caller decides whether the day is a report day).</summary>
     internal static IQueryable<Project> Missing(IQueryable<Project> projects, IQueryable<DailyReport> reports, DateOnly day) =>
         projects.Where(p => UnderWay.Contains(p.Phase) && !reports.Any(r => r.ProjectId == p.Id && r.Day == day));
 }

@@ -38,7 +38,7 @@ internal sealed class ReportReminderSweep(
         await using (var read = await dbs.CreateDbContextAsync(ct))
         {
             var reminded = read.Set<ReportReminder>().IgnoreQueryFilters();
-            owed = (await MissingReportService.Missing(read.Set<Project>().IgnoreQueryFilters().AsNoTracking(), read.Set<DailyReport>().IgnoreQueryFilters(), today)
+            owed = (await MissingReportService.MissingToday(read.Set<Project>().IgnoreQueryFilters().AsNoTracking(), today)
                     .SelectMany(p => p.Members, (p, m) => new { p.ZoneId, ProjectId = p.Id, m.UserId })
                     .Where(x => !reminded.Any(r => r.ProjectId == x.ProjectId && r.UserId == x.UserId && r.Day == today))
                     .ToListAsync(ct))
