@@ -22,16 +22,7 @@ internal static class CaseMetricsBench
 {
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
 
-    private static async Task<ServiceProvider> PlatformAsync(string dataDir)
-    {
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["DataDirectory"] = dataDir, ["Database:DemoData"] = "true" }).Build();
-        var settings = PlatformSettings.From(config);
-        var services = new ServiceCollection().AddLogging().AddLocalization();
-        services.AddPlatformDatabase(settings).AddModules(config, settings).AddDemoData();
-        var provider = services.BuildServiceProvider();
-        await DatabaseHosting.MigrateAndSeedAsync(provider, settings);
-        return provider;
-    }
+    private static Task<ServiceProvider> PlatformAsync(string dataDir) => BenchPlatform.StartAsync(dataDir);
 
     /// <summary>Acts as the demo zone leader (a metrics reader).</summary>
     private static async Task<AsyncServiceScope> AsLeaderAsync(ServiceProvider provider)

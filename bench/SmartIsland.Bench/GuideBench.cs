@@ -23,16 +23,7 @@ internal static class GuideBench
     private static readonly string[] Actions = ["许可", "审批", "备案", "登记", "核发", "变更", "注销", "延续", "确认", "补贴申领", "年度检验", "证明开具"];
     private static readonly string[] MaterialWords = ["营业执照", "法定代表人身份证", "租赁合同", "产权证明", "设计图纸", "效果图", "安全评估报告", "环评批复", "检测报告", "授权委托书", "申请表", "承诺书", "资质证书", "从业人员名单", "健康证明", "车辆行驶证", "驾驶员从业资格证", "场地平面图", "消防验收意见", "银行开户证明"];
 
-    private static async Task<ServiceProvider> PlatformAsync(string dataDir)
-    {
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["DataDirectory"] = dataDir, ["Database:DemoData"] = "true" }).Build();
-        var settings = PlatformSettings.From(config);
-        var services = new ServiceCollection().AddLogging().AddLocalization();
-        services.AddPlatformDatabase(settings).AddModules(config, settings).AddDemoData();
-        var provider = services.BuildServiceProvider();
-        await DatabaseHosting.MigrateAndSeedAsync(provider, settings);
-        return provider;
-    }
+    private static Task<ServiceProvider> PlatformAsync(string dataDir) => BenchPlatform.StartAsync(dataDir);
 
     public static async Task<int> GenerateAsync(string dataDir, int count)
     {

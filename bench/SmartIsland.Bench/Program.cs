@@ -101,16 +101,7 @@ static int Generate(int rows, string path, int years)
     return 0;
 }
 
-static async Task<ServiceProvider> PlatformAsync(string dataDir)
-{
-    var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["DataDirectory"] = dataDir, ["Database:DemoData"] = "true" }).Build();
-    var settings = PlatformSettings.From(config);
-    var services = new ServiceCollection().AddLogging().AddLocalization();
-    services.AddPlatformDatabase(settings).AddModules(config, settings).AddDemoData();
-    var provider = services.BuildServiceProvider();
-    await DatabaseHosting.MigrateAndSeedAsync(provider, settings);
-    return provider;
-}
+static Task<ServiceProvider> PlatformAsync(string dataDir) => BenchPlatform.StartAsync(dataDir);
 
 /// <summary>Acts as the demo department-staff account of the demo zone.</summary>
 static async Task<AsyncServiceScope> AsStaffAsync(ServiceProvider provider)

@@ -25,16 +25,7 @@ internal static class ProjectBench
 {
     private const int DaysPerProject = 730;
 
-    private static async Task<ServiceProvider> PlatformAsync(string dataDir)
-    {
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["DataDirectory"] = dataDir, ["Database:DemoData"] = "true" }).Build();
-        var settings = PlatformSettings.From(config);
-        var services = new ServiceCollection().AddLogging().AddLocalization().AddSingleton<IConfiguration>(config);
-        services.AddPlatformDatabase(settings).AddModules(config, settings).AddDemoData();
-        var provider = services.BuildServiceProvider();
-        await DatabaseHosting.MigrateAndSeedAsync(provider, settings);
-        return provider;
-    }
+    private static Task<ServiceProvider> PlatformAsync(string dataDir) => BenchPlatform.StartAsync(dataDir);
 
     private static DateOnly ChinaToday() => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
 

@@ -22,18 +22,7 @@ internal static class ScreeningBench
 {
     public static async Task<int> RunAsync(string dataDir, int enterprises)
     {
-        var values = new Dictionary<string, string?> { ["DataDirectory"] = dataDir, ["Database:DemoData"] = "true" };
-        if (Environment.GetEnvironmentVariable("SMARTISLAND_BENCH_PG") is { Length: > 0 } pg)
-        {
-            values["Database:Provider"] = "Postgres";
-            values["ConnectionStrings:Platform"] = pg;
-        }
-        var config = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var settings = PlatformSettings.From(config);
-        var services = new ServiceCollection().AddLogging().AddLocalization();
-        services.AddPlatformDatabase(settings).AddModules(config, settings).AddDemoData();
-        await using var provider = services.BuildServiceProvider();
-        await DatabaseHosting.MigrateAndSeedAsync(provider, settings);
+        await using var provider = await BenchPlatform.StartAsync(dataDir, postgresWhenSet: true);
 
         await using var scope = provider.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PlatformUser>>();
@@ -60,7 +49,7 @@ internal static class ScreeningBench
             var sw = Stopwatch.StartNew();
             var run = await screening.RunAsync(ScreeningTriggers.Api);
             sw.Stop();
-            Console.WriteLine($"screen #{round} ({settings.Provider}): {run.Enterprises} enterprises, {run.Evaluations} evaluations " +
+            Console.WriteLine($"screen #{round} ({(Environment.GetEnvironmentVariable("SMARTISLAND_BENCH_PG") is { Length: > 0 } ? "Postgres" : "Sqlite")}): {run.Enterprises} enterprises, {run.Evaluations} evaluations " +
                               $"(eligible {run.Eligible}, not {run.NotEligible}, to confirm {run.NeedsConfirmation}); pools +{run.Entered}/−{run.Left}; " +
                               $"evaluation {run.EvaluateMs} ms (CPU time of the parallel batches), write {run.WriteMs} ms, end to end {sw.Elapsed.TotalSeconds:F1} s; " +
                               $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MB");

@@ -26,16 +26,7 @@ using SmartIsland.Rules.Features;
 /// </summary>
 internal static class TierBench
 {
-    private static async Task<ServiceProvider> PlatformAsync(string dataDir)
-    {
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["DataDirectory"] = dataDir, ["Database:DemoData"] = "true" }).Build();
-        var settings = PlatformSettings.From(config);
-        var services = new ServiceCollection().AddLogging().AddLocalization();
-        services.AddPlatformDatabase(settings).AddModules(config, settings).AddDemoData();
-        var provider = services.BuildServiceProvider();
-        await DatabaseHosting.MigrateAndSeedAsync(provider, settings);
-        return provider;
-    }
+    private static Task<ServiceProvider> PlatformAsync(string dataDir) => BenchPlatform.StartAsync(dataDir);
 
     private static async Task<AsyncServiceScope> AsDepartmentAsync(ServiceProvider provider)
     {
