@@ -3089,6 +3089,8 @@ namespace SmartIsland.Migrations.Postgres.Migrations
                     b.HasIndex("ProjectId", "Year", "Month")
                         .IsUnique();
 
+                    b.HasIndex("ZoneId", "Year", "ProjectId", "Month", "Amount");
+
                     b.ToTable("prj_monthly_investments", (string)null);
                 });
 

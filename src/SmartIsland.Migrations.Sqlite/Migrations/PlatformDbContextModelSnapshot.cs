@@ -3080,6 +3080,8 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
                     b.HasIndex("ProjectId", "Year", "Month")
                         .IsUnique();
 
+                    b.HasIndex("ZoneId", "Year", "ProjectId", "Month", "Amount");
+
                     b.ToTable("prj_monthly_investments", (string)null);
                 });
 

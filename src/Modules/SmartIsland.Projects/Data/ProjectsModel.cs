@@ -72,6 +72,9 @@ internal sealed partial class ProjectsModel : IModuleModel
             m.Property(x => x.Amount).HasPrecision(14, 2);
             m.Property(x => x.ReportedBy).HasMaxLength(64);
             m.HasIndex(x => new { x.ProjectId, x.Year, x.Month }).IsUnique();
+            // The lag rule and the dashboard sum a year's investment per project for the whole zone: answered from this
+            // index alone, in project order (bench "projects": 5,000 projects, 110,000 months).
+            m.HasIndex(x => new { x.ZoneId, x.Year, x.ProjectId, x.Month, x.Amount });
         });
     }
 
