@@ -227,4 +227,16 @@ public sealed class InnovativeSmeEdgeTests
         r.Criterion("sme").Met.ShouldBe(sme == 1);
         r.Outcome.ShouldBe(outcome);
     }
+
+    /// <summary>A score of 55 fails the 2022 standard; the 2026 办法's scoring is unverified (§3.4), so it cannot decide a failure.</summary>
+    [Fact]
+    public void Under_the_2026_rules_a_failed_score_needs_confirmation_rather_than_refusing()
+    {
+        static Profile Failing() => Innovative().Latest("classTwoIp", 0).Fact("strategicEmergingField", 0)
+            .Years("mainBusinessRevenue", null, 10_400_000, 11_000_000);
+        Failing().Evaluate("innovativeSme", LastDayOf2022Rules).Outcome.ShouldBe(Outcome.NotEligible);
+        var after = Failing().Evaluate("innovativeSme", FirstDayOf2026Rules);
+        after.Score!.Passed.ShouldBe(false);
+        after.Outcome.ShouldBe(Outcome.NeedsConfirmation);
+    }
 }

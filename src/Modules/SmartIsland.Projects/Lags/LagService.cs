@@ -52,47 +52,35 @@ internal sealed class LagService(
             .OrderByDescending(p => p.Level).ThenBy(p => p.ParkName, StringComparer.Ordinal).ThenBy(p => p.Code, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Red and yellow counts of the zone's lagging projects on <paramref name="day"/> (the dashboard: no reasons, no problems).</summary>
-    internal async Task<(int Red, int Yellow)> CountAsync(DateOnly day, CancellationToken ct)
+    /// <summary>Red and yellow counts of the zone's lagging projects on the facts' day (the dashboard: no reasons, no problems).</summary>
+    internal async Task<(int Red, int Yellow)> CountAsync(PlatformDbContext db, SupervisionFacts facts, CancellationToken ct)
     {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var lagging = await JudgeAsync(db, day, ct);
+        var lagging = await JudgeAsync(db, facts, ct);
         return (lagging.Count(x => x.Lag.Level == LagLevel.Red), lagging.Count(x => x.Lag.Level == LagLevel.Yellow));
     }
 
-    private async Task<List<(Candidate Project, LagAssessment Lag)>> JudgeAsync(PlatformDbContext db, DateOnly day, CancellationToken ct)
+    private async Task<List<(SupervisedProject Project, LagAssessment Lag)>> JudgeAsync(PlatformDbContext db, DateOnly day, CancellationToken ct) =>
+        await JudgeAsync(db, await SupervisionFacts.ReadAsync(db, day, ct), ct);
+
+    private async Task<List<(SupervisedProject Project, LagAssessment Lag)>> JudgeAsync(PlatformDbContext db, SupervisionFacts facts, CancellationToken ct)
     {
+        var day = facts.Day;
         var calendar = await calendars.GetAsync(ct);
         if (!calendar.LoadedYears.Contains(day.Year)) throw new ValidationFailedException("asOf", l["Err_YearNotLoaded", day.Year]);
-        // Set-based reads, one query per table for every project (5,000 projects, millions of reports: bench "projects"):
-        // the projects with their last report day, the milestones that can be overdue, this year's plans and the investment
-        // of the months already over. Nothing is read per project.
-        var open = db.Set<Project>().AsNoTracking().Where(p => p.Phase != ProjectPhase.Completed && p.Phase != ProjectPhase.InProduction);
-        var projects = await open.Select(p => new Candidate(p.Id, p.Code, p.Name, p.ParkId, p.Phase, p.ResponsibleLeader, p.SignedOn, p.StartedOn, p.LastReportDay))
-            .ToListAsync(ct);
-        // Not joined to the open projects in SQL (a correlated EXISTS per milestone): the few of closed projects are
-        // simply never looked up.
-        var milestones = (await db.Set<Milestone>().AsNoTracking()
-                .Where(m => m.PlannedOn < day && (m.ActualOn == null || m.ActualOn > day))
-                .Select(m => new { m.ProjectId, m.Name, m.PlannedOn }).ToListAsync(ct))
-            .ToLookup(m => m.ProjectId, m => new MilestoneFact(m.Name, m.PlannedOn, null)); // reached after the day: not yet reached then
-        var plans = await db.Set<YearPlan>().AsNoTracking().Where(y => y.Year == day.Year && open.Any(p => p.Id == y.ProjectId))
-            .Select(y => new { y.ProjectId, y.PlannedInvestment }).ToDictionaryAsync(y => y.ProjectId, y => y.PlannedInvestment, ct);
-        // Summed by the database per project (one row each, not one per month); the rule adds up the months already over,
-        // so the sum arrives as one figure under the last month over.
-        var invested = (await db.Set<MonthlyInvestment>().AsNoTracking().Where(i => i.Year == day.Year && i.Month < day.Month)
-                .GroupBy(i => i.ProjectId).Select(g => new { g.Key, Sum = g.Sum(i => i.Amount) }).ToListAsync(ct))
-            .ToDictionary(x => x.Key, x => (IReadOnlyDictionary<int, decimal>)new Dictionary<int, decimal> { [day.Month - 1] = x.Sum });
-        var lastReports = await LastReportDaysAsync(db, projects, day, ct);
+        var open = facts.Projects.Where(p => p.Open).ToList();
+        var lastReports = await LastReportDaysAsync(db, open, day, ct);
         var thresholds = options.Value.Lag;
         var noInvestment = new Dictionary<int, decimal>();
-        var lagging = new List<(Candidate Project, LagAssessment Lag)>();
-        foreach (var p in projects)
+        var lagging = new List<(SupervisedProject Project, LagAssessment Lag)>();
+        foreach (var p in open)
         {
-            var facts = new LagFacts(p.Phase, p.SignedOn, p.StartedOn, milestones[p.Id].ToList(),
-                plans.TryGetValue(p.Id, out var plan) ? plan : null, invested.GetValueOrDefault(p.Id) ?? noInvestment,
+            // The rule adds up the months already over, so their sum arrives as one figure under the last month over.
+            var invested = facts.InvestedBeforeMonth.TryGetValue(p.Id, out var sum)
+                ? new Dictionary<int, decimal> { [day.Month - 1] = sum } : noInvestment;
+            var lagFacts = new LagFacts(p.Phase, p.SignedOn, p.StartedOn, facts.OverdueMilestones[p.Id].ToList(),
+                facts.Plans.TryGetValue(p.Id, out var plan) ? plan : null, invested,
                 lastReports.TryGetValue(p.Id, out var last) ? last : null);
-            var lag = LagRule.Assess(facts, day, calendar, thresholds);
+            var lag = LagRule.Assess(lagFacts, day, calendar, thresholds);
             if (lag.Lagging) lagging.Add((p, lag));
         }
         return lagging;
@@ -103,7 +91,7 @@ internal sealed class LagService(
     /// whenever it is not after the day — always so for today. Only a list as of an earlier day reads the reports, and
     /// only of the projects that reported since.
     /// </summary>
-    private static async Task<Dictionary<Guid, DateOnly>> LastReportDaysAsync(PlatformDbContext db, List<Candidate> projects, DateOnly day, CancellationToken ct)
+    private static async Task<Dictionary<Guid, DateOnly>> LastReportDaysAsync(PlatformDbContext db, List<SupervisedProject> projects, DateOnly day, CancellationToken ct)
     {
         var result = projects.Where(p => p.LastReportDay is { } last && last <= day).ToDictionary(p => p.Id, p => p.LastReportDay!.Value);
         var later = projects.Where(p => p.LastReportDay > day).Select(p => p.Id).ToList();
@@ -113,9 +101,6 @@ internal sealed class LagService(
         foreach (var e in earlier) result[e.Key] = e.Last;
         return result;
     }
-
-    private sealed record Candidate(
-        Guid Id, string Code, string Name, Guid? ParkId, ProjectPhase Phase, string? ResponsibleLeader, DateOnly SignedOn, DateOnly? StartedOn, DateOnly? LastReportDay);
 
     /// <summary>Raises a problem of the project as a case (协调解决) due in <see cref="ProblemWorkingDays"/> working days, routed to its park.</summary>
     public async Task<ProblemView> RaiseProblemAsync(string code, RaiseProblemInput input, CancellationToken ct = default)

@@ -51,7 +51,11 @@ public sealed class CompiledRuleSet
             false => Outcome.NotEligible,
             null => Outcome.NeedsConfirmation,
         };
-        if (outcome == Outcome.Eligible && Definition.Unverified) outcome = Outcome.NeedsConfirmation;
+        // rules-reference.md §3.4: results that depend on unverified thresholds say "needs confirmation". In an unverified
+        // set only a failed condition (each condition with an unverified threshold is marked so itself and never fails)
+        // still decides NotEligible; a pass or a failed score does not.
+        if (Definition.Unverified && (outcome == Outcome.Eligible || (outcome == Outcome.NotEligible && conditionsMet != false)))
+            outcome = Outcome.NeedsConfirmation;
 
         var missing = ctx.Missing.Distinct().ToList();
         return new RuleSetResult(
