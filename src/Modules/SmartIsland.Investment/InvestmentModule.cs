@@ -20,6 +20,7 @@ public static class InvestmentModule
         services.AddScoped<LeadExport>();
         services.AddScoped<SiteService>();
         services.AddScoped<AgencyTaskService>();
+        services.AddScoped<AgencyTaskExport>();
         services.AddScoped<IModuleSeeder, InvestmentSeeder>();
         return services;
     }

@@ -69,9 +69,17 @@ public static class InvestmentApi
             })
             .WithName("CreateAgencyTask").WithSummary("A 代办 task for a signed or landed lead, due on a date or in N working days.");
 
-        api.MapGet("/tasks", async (Guid? projectId, bool? openOnly, AgencyTaskService s, CancellationToken ct) =>
-                TypedResults.Ok(await s.ListAsync(null, projectId, openOnly ?? false, ct)))
-            .WithName("ListAgencyTasks");
+        api.MapGet("/tasks", async (Guid? leadId, Guid? projectId, bool? openOnly, bool? overdueOnly, AgencyTaskService s, CancellationToken ct) =>
+                TypedResults.Ok(await s.ListAsync(new AgencyTaskQuery(leadId, projectId, openOnly ?? false, overdueOnly ?? false), ct)))
+            .WithName("ListAgencyTasks").WithSummary("The zone's 代办 tasks, soonest due first: one lead's or project's, open only, overdue only.");
+
+        api.MapGet("/tasks/export", async (Guid? leadId, Guid? projectId, bool? openOnly, bool? overdueOnly, AgencyTaskExport export, CancellationToken ct) =>
+            {
+                using var buffer = new MemoryStream();
+                await export.WriteAsync(new AgencyTaskQuery(leadId, projectId, openOnly ?? false, overdueOnly ?? false), buffer, ct);
+                return TypedResults.File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"agency-tasks-{DateTime.Now:yyyyMMdd-HHmm}.xlsx");
+            })
+            .WithName("ExportAgencyTasks").WithSummary("代办事项台账 as .xlsx with the list's filters (audited).");
 
         api.MapPut("/tasks/{id:guid}", async (Guid id, AgencyTaskUpdate input, AgencyTaskService s, HttpContext http, CancellationToken ct) =>
             {
@@ -81,8 +89,8 @@ public static class InvestmentApi
             })
             .WithName("UpdateAgencyTask");
 
-        api.MapGet("/sites", async (SiteKind? kind, SiteStatus? status, SiteService s, CancellationToken ct) => TypedResults.Ok(await s.ListAsync(kind, status, ct)))
-            .WithName("ListIdleSites");
+        api.MapGet("/sites", async (SiteKind? kind, SiteStatus? status, string? search, SiteService s, CancellationToken ct) => TypedResults.Ok(await s.ListAsync(kind, status, search, ct)))
+            .WithName("ListIdleSites").WithSummary("The idle plants and land, by kind and status; search finds a name, location or holder.");
 
         api.MapPost("/sites", async (SiteInput input, SiteService s, HttpContext http, CancellationToken ct) =>
             {
@@ -106,7 +114,7 @@ public static class InvestmentApi
                 SetETag(http, site.Version);
                 return TypedResults.Ok(site);
             })
-            .WithName("UpdateIdleSite");
+            .WithName("UpdateIdleSite").WithSummary("Edits a site, its status (Available / Reserved / Taken) included (If-Match: 412 when it moved on).");
 
         api.MapGet("/parks", async (SiteService s, CancellationToken ct) => TypedResults.Ok(await s.ParksAsync(ct))).WithName("ListParkIndustries");
 

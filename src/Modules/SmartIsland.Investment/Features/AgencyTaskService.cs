@@ -16,20 +16,38 @@ namespace SmartIsland.Investment.Features;
 public sealed class AgencyTaskService(
     IDbContextFactory<PlatformDbContext> dbs, ICurrentUser user, TimeProvider time, IWorkingDayCalendarProvider calendars, IStringLocalizer<InvestmentStrings> l)
 {
-    public async Task<IReadOnlyList<AgencyTaskView>> ListAsync(Guid? leadId, Guid? projectId, bool openOnly, CancellationToken ct = default)
+    public Task<IReadOnlyList<AgencyTaskView>> ListAsync(Guid? leadId, Guid? projectId, bool openOnly, CancellationToken ct = default) =>
+        ListAsync(new AgencyTaskQuery(leadId, projectId, openOnly), ct);
+
+    /// <summary>
+    /// The zone's tasks with the list's filters, soonest due first. A project's tasks are those of the lead it came from:
+    /// tasks added before the lead was converted carry no project id of their own until they are next updated.
+    /// </summary>
+    public async Task<IReadOnlyList<AgencyTaskView>> ListAsync(AgencyTaskQuery query, CancellationToken ct = default)
     {
         InvestmentAccess.DemandRead(user, l["Err_MayNotRead"]);
         await using var db = await dbs.CreateDbContextAsync(ct);
+        var today = InvestmentAccess.Today(time);
         var q = from t in db.Set<AgencyTask>().AsNoTracking()
                 join lead in db.Set<Lead>().AsNoTracking() on t.LeadId equals lead.Id
-                select new { t, lead.Code, lead.InvestorName };
-        if (leadId is { } lid) q = q.Where(x => x.t.LeadId == lid);
-        if (projectId is { } pid) q = q.Where(x => x.t.ProjectId == pid);
-        if (openOnly) q = q.Where(x => x.t.Status == AgencyTaskStatus.Open || x.t.Status == AgencyTaskStatus.InProgress);
+                select new { t, lead.Code, lead.InvestorName, lead.ProjectName, LeadProjectId = lead.ProjectId, lead.ProjectCode };
+        if (query.LeadId is { } lid) q = q.Where(x => x.t.LeadId == lid);
+        if (query.ProjectId is { } pid) q = q.Where(x => x.t.ProjectId == pid || x.LeadProjectId == pid);
+        if (query.OpenOnly || query.OverdueOnly) q = q.Where(x => x.t.Status == AgencyTaskStatus.Open || x.t.Status == AgencyTaskStatus.InProgress);
+        if (query.OverdueOnly) q = q.Where(x => x.t.DueOn < today);
         var rows = await q.OrderBy(x => x.t.DueOn).ThenBy(x => x.t.Title).ToListAsync(ct);
         var calendar = await calendars.GetAsync(ct);
-        var today = InvestmentAccess.Today(time);
-        return rows.Select(x => View(x.t, x.Code, x.InvestorName, calendar, today)).ToList();
+        return rows.Select(x => View(x.t, new LeadRef(x.Code, x.InvestorName, x.ProjectName, x.LeadProjectId, x.ProjectCode), calendar, today)).ToList();
+    }
+
+    /// <summary>The zone's projects that came from a lead, for the list's project filter.</summary>
+    public async Task<IReadOnlyList<TaskProjectOption>> ProjectsAsync(CancellationToken ct = default)
+    {
+        InvestmentAccess.DemandRead(user, l["Err_MayNotRead"]);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var rows = await db.Set<Lead>().AsNoTracking().Where(x => x.ProjectId != null)
+            .Select(x => new { Id = x.ProjectId!.Value, x.ProjectCode, x.ProjectName }).ToListAsync(ct);
+        return rows.Select(r => new TaskProjectOption(r.Id, r.ProjectCode ?? "", r.ProjectName)).OrderBy(r => r.Code, StringComparer.Ordinal).ToList();
     }
 
     public async Task<AgencyTaskView> CreateAsync(Guid leadId, AgencyTaskInput input, CancellationToken ct = default)
@@ -76,7 +94,7 @@ public sealed class AgencyTaskService(
         db.Add(task);
         db.AuditReason = $"agency task for lead {lead.Code}: {task.Title}";
         await db.SaveChangesAsync(ct);
-        return View(task, lead.Code, lead.InvestorName, calendar, today);
+        return View(task, LeadRef.Of(lead), calendar, today);
     }
 
     public async Task<AgencyTaskView> UpdateAsync(Guid taskId, AgencyTaskUpdate input, int? expectedVersion, CancellationToken ct = default)
@@ -96,17 +114,23 @@ public sealed class AgencyTaskService(
         db.AuditReason = $"agency task {task.Title}: {status}";
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { throw new ConflictException("version", l["Err_Concurrent"]); }
-        return View(task, lead.Code, lead.InvestorName, await calendars.GetAsync(ct), today);
+        return View(task, LeadRef.Of(lead), await calendars.GetAsync(ct), today);
+    }
+
+    /// <summary>What a task shows of its lead.</summary>
+    private sealed record LeadRef(string Code, string InvestorName, string ProjectName, Guid? ProjectId, string? ProjectCode)
+    {
+        public static LeadRef Of(Lead lead) => new(lead.Code, lead.InvestorName, lead.ProjectName, lead.ProjectId, lead.ProjectCode);
     }
 
     /// <summary>Working days left until the due day (negative once overdue); a calendar gap counts plain days rather than failing a read.</summary>
-    private static AgencyTaskView View(AgencyTask t, string leadCode, string investor, WorkingDayCalendar calendar, DateOnly today)
+    private static AgencyTaskView View(AgencyTask t, LeadRef lead, WorkingDayCalendar calendar, DateOnly today)
     {
         var open = t.Status is AgencyTaskStatus.Open or AgencyTaskStatus.InProgress;
         int left;
         try { left = calendar.WorkingDaysBetween(today, t.DueOn); }
         catch (CalendarYearNotLoadedException) { left = t.DueOn.DayNumber - today.DayNumber; }
-        return new AgencyTaskView(t.Id, t.LeadId, leadCode, investor, t.ProjectId, t.Title, t.OwnerUserId, t.OwnerName, t.DueOn, t.Status, t.DoneOn, t.Note,
-            left, open && t.DueOn < today, t.Version);
+        return new AgencyTaskView(t.Id, t.LeadId, lead.Code, lead.InvestorName, t.ProjectId ?? lead.ProjectId, lead.ProjectCode, lead.ProjectName, t.Title,
+            t.OwnerUserId, t.OwnerName, t.DueOn, t.Status, t.DoneOn, t.Note, left, open && t.DueOn < today, t.Version);
     }
 }

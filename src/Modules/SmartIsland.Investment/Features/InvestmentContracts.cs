@@ -101,6 +101,12 @@ public sealed record AgencyTaskInput
 
 public sealed record AgencyTaskUpdate(AgencyTaskStatus? Status, string? Note);
 
+/// <summary>A 代办 task with its lead; the project is the lead's (code once converted, else only the lead's project name).</summary>
 public sealed record AgencyTaskView(
-    Guid Id, Guid LeadId, string LeadCode, string InvestorName, Guid? ProjectId, string Title, Guid OwnerUserId, string OwnerName, DateOnly DueOn,
+    Guid Id, Guid LeadId, string LeadCode, string InvestorName, Guid? ProjectId, string? ProjectCode, string ProjectName, string Title, Guid OwnerUserId, string OwnerName, DateOnly DueOn,
     AgencyTaskStatus Status, DateOnly? DoneOn, string? Note, int WorkingDaysLeft, bool Overdue, int Version);
+
+/// <summary>The task list's filters: one lead's or one project's tasks, only open ones, only overdue ones (open and past their due day).</summary>
+public sealed record AgencyTaskQuery(Guid? LeadId = null, Guid? ProjectId = null, bool OpenOnly = false, bool OverdueOnly = false);
+
+public sealed record TaskProjectOption(Guid Id, string Code, string Name);

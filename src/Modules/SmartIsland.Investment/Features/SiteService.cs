@@ -17,13 +17,15 @@ namespace SmartIsland.Investment.Features;
 public sealed class SiteService(
     IDbContextFactory<PlatformDbContext> dbs, ICurrentUser user, IOrganisationDirectory organisation, IStringLocalizer<InvestmentStrings> l)
 {
-    public async Task<IReadOnlyList<SiteView>> ListAsync(SiteKind? kind, SiteStatus? status, CancellationToken ct = default)
+    /// <summary>The inventory with the page's filters; <paramref name="search"/> finds a site by its name, location or holder.</summary>
+    public async Task<IReadOnlyList<SiteView>> ListAsync(SiteKind? kind, SiteStatus? status, string? search = null, CancellationToken ct = default)
     {
         InvestmentAccess.DemandRead(user, l["Err_MayNotRead"]);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var q = db.Set<IdleSite>().AsNoTracking();
         if (kind is { } k) q = q.Where(s => s.Kind == k);
         if (status is { } st) q = q.Where(s => s.Status == st);
+        if (InvestmentAccess.Trimmed(search) is { } term) q = q.Where(s => s.Name.Contains(term) || s.Location.Contains(term) || s.OwnerName.Contains(term));
         var parks = await ParkNamesAsync(ct);
         return (await q.OrderBy(s => s.Kind).ThenBy(s => s.Name).ToListAsync(ct)).Select(s => View(s, parks)).ToList();
     }
@@ -54,8 +56,10 @@ public sealed class SiteService(
         await using var db = await dbs.CreateDbContextAsync(ct);
         var site = await db.Set<IdleSite>().FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException(l["Err_SiteNotFound"]);
         if (expectedVersion is { } v && v != site.Version) throw new PreconditionFailedException(l["Err_Stale"]);
+        var was = site.Status;
         await ApplyAsync(site, input, ct);
-        db.AuditReason = InvestmentAccess.Trimmed(input.Note) ?? $"idle site {site.Name} edited";
+        // The note is the site's own remark, not why it was edited; a status change is what the log is read for.
+        db.AuditReason = was == site.Status ? $"idle site {site.Name} edited" : $"idle site {site.Name}: {was} → {site.Status}";
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { throw new ConflictException("version", l["Err_Concurrent"]); }
         return await GetAsync(id, ct);
@@ -70,21 +74,38 @@ public sealed class SiteService(
             ? new ParkIndustriesView(p.Id, p.Name, r.DivisionList, r.Version) : new ParkIndustriesView(p.Id, p.Name, [], 0)).ToList();
     }
 
+    /// <summary>
+    /// Replaces a park's leading industries. Each entry may hold several divisions separated as staff type them
+    /// ("C38, C34；C40"); every one must be a GB/T 4754 division (<see cref="IndustryDivisions"/>), else a 400 on
+    /// <c>divisions</c> naming the codes refused.
+    /// </summary>
     public async Task<ParkIndustriesView> SetParkAsync(Guid parkId, ParkIndustriesInput input, int? expectedVersion, CancellationToken ct = default)
     {
         var zone = InvestmentAccess.DemandEdit(user, l["Err_MayNotEdit"]);
         var park = (await organisation.ParksAsync(ct)).FirstOrDefault(p => p.Id == parkId) ?? throw new NotFoundException(l["Err_UnknownPark"]);
-        var divisions = (input.Divisions ?? []).Select(d => d.Trim().ToUpperInvariant()).Where(d => d.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        if (divisions.Any(d => SiteMatching.Division(d) != d)) throw new ValidationFailedException("divisions", l["Err_Division"]);
+        var divisions = (input.Divisions ?? [])
+            .SelectMany(d => (d ?? "").Split(DivisionSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(d => d.ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
+        var refused = divisions.Where(d => !IndustryDivisions.IsDivision(d)).ToList();
+        if (refused.Count > 0) throw new ValidationFailedException("divisions", l["Err_DivisionCodes", string.Join(", ", refused)]);
+        if (divisions.Count > MaxLeadingIndustries) throw new ValidationFailedException("divisions", l["Err_DivisionCount", MaxLeadingIndustries]);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var row = await db.Set<ParkIndustries>().FirstOrDefaultAsync(p => p.ParkId == parkId, ct);
         if (expectedVersion is { } v && v != (row?.Version ?? 0)) throw new PreconditionFailedException(l["Err_Stale"]);
         if (row is null) db.Add(row = new ParkIndustries { ZoneId = zone, ParkId = parkId });
+        var before = row.Divisions;
         row.Divisions = string.Join(',', divisions);
-        db.AuditReason = $"leading industries of {park.Name}";
-        await db.SaveChangesAsync(ct);
+        db.AuditReason = $"leading industries of {park.Name}: {before} → {row.Divisions}";
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { throw new ConflictException("version", l["Err_Concurrent"]); }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e)) { throw new ConflictException("version", l["Err_Concurrent"]); } // two first saves of one park
         return new ParkIndustriesView(park.Id, park.Name, row.DivisionList, row.Version);
     }
+
+    /// <summary>Enough for any park's guide (the zone's list up to four); the column holds 200 characters.</summary>
+    private const int MaxLeadingIndustries = 20;
+
+    private static readonly char[] DivisionSeparators = [',', '，', '、', ';', '；', ' '];
 
     /// <summary>Available and reserved sites that suit the lead, best first, each with why (<see cref="SiteMatching"/>).</summary>
     public async Task<IReadOnlyList<SiteMatchView>> MatchesAsync(Guid leadId, CancellationToken ct = default)
@@ -138,7 +159,7 @@ public sealed class SiteService(
         if (input.AvailableFrom is null) errors.Add("availableFrom", l["Err_Required"]);
         if (input.Status is { } status && !Enum.IsDefined(status)) errors.Add("status", l["Err_Status"]);
         var industry = InvestmentAccess.Trimmed(input.IndustryCode)?.ToUpperInvariant();
-        if (industry is not null && SiteMatching.Division(industry) is null) errors.Add("industryCode", l["Err_Industry"]);
+        if (industry is not null && !IndustryDivisions.IsCode(industry)) errors.Add("industryCode", l["Err_Industry"]);
         if (input.Note?.Trim().Length > 500) errors.Add("note", l["Err_TooLong"]);
         errors.ThrowIfAny();
 
