@@ -183,6 +183,46 @@ public abstract class EligibilityBehaviour<TFactory>(TFactory factory) where TFa
         (await admin.DeleteAsync($"/api/rule-sets/zone/techSme/2017-zone?rowVersion={row.GetProperty("rowVersion").GetInt32()}&reason=恢复国家口径", Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         Result(await EligibilityAsync(dept, e.CreditCode), "techSme").GetProperty("version").GetString().ShouldBe("2017");
     }
+
+    [Fact]
+    public async Task The_openapi_document_has_both_eligibility_operations_with_examples_and_the_request_example_is_answered_as_documented()
+    {
+        var paths = (await factory.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json", Ct)).GetProperty("paths");
+        static JsonElement Json(JsonElement content) => content.GetProperty("content").GetProperty("application/json");
+
+        var get = paths.GetProperty("/api/enterprises/{creditCode}/eligibility").GetProperty("get");
+        get.GetProperty("operationId").GetString().ShouldBe("GetEnterpriseEligibility");
+        get.GetProperty("parameters").EnumerateArray().Select(p => $"{p.GetProperty("in").GetString()}:{p.GetProperty("name").GetString()}")
+            .ShouldBe(["path:creditCode", "query:year", "query:ruleSet"], ignoreOrder: true);
+        var standing = Json(get.GetProperty("responses").GetProperty("200")).GetProperty("example");
+        standing.GetProperty("year").GetInt32().ShouldBe(2025);
+        var documented = standing.GetProperty("results")[0];
+        documented.GetProperty("code").GetString().ShouldBe("techSme");
+        documented.GetProperty("score").GetProperty("passMark").GetDecimal().ShouldBe(60m);
+        var criterion = documented.GetProperty("conditions")[0];
+        criterion.GetProperty("cite").GetString().ShouldBe("国科发政〔2017〕115号 第六条（二）");
+        criterion.GetProperty("threshold").GetDecimal().ShouldBe(500m);
+
+        var post = paths.GetProperty("/api/eligibility/evaluate").GetProperty("post");
+        post.GetProperty("operationId").GetString().ShouldBe("EvaluateEligibility");
+        var request = Json(post.GetProperty("requestBody")).GetProperty("example");
+        request.GetProperty("ruleSets").EnumerateArray().Select(r => r.GetString()).ShouldBe(["techSme"]);
+        request.GetProperty("years")[0].GetProperty("techStaff").GetInt32().ShouldBe(30);
+        request.GetProperty("facts").GetProperty("techSme.cleanRecord").GetString().ShouldBe("true");
+        var evaluated = Json(post.GetProperty("responses").GetProperty("200")).GetProperty("example").GetProperty("results")[0];
+        evaluated.GetProperty("outcome").GetString().ShouldBe("Eligible");
+
+        // The request example, sent as documented, gets the answer the response example shows.
+        var answer = await (await factory.ClientForAsync("dept")).PostAsync("/api/eligibility/evaluate",
+            new StringContent(request.GetRawText(), System.Text.Encoding.UTF8, "application/json"), Ct);
+        answer.StatusCode.ShouldBe(HttpStatusCode.OK, await answer.Content.ReadAsStringAsync(Ct));
+        var techSme = Result(await answer.Content.ReadFromJsonAsync<JsonElement>(Ct), "techSme");
+        techSme.GetProperty("outcome").GetString().ShouldBe(evaluated.GetProperty("outcome").GetString());
+        techSme.GetProperty("score").GetProperty("low").GetDecimal().ShouldBe(evaluated.GetProperty("score").GetProperty("low").GetDecimal());
+        var employees = Condition(techSme, "employees");
+        employees.GetProperty("value").GetDecimal().ShouldBe(evaluated.GetProperty("conditions")[0].GetProperty("value").GetDecimal());
+        employees.GetProperty("cite").GetString().ShouldBe(evaluated.GetProperty("conditions")[0].GetProperty("cite").GetString());
+    }
 }
 
 public sealed class EligibilityOnSqlite(SqliteFactory factory) : EligibilityBehaviour<SqliteFactory>(factory), IClassFixture<SqliteFactory>;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
@@ -8,6 +9,7 @@ using SmartIsland.Enterprises.Domain;
 using SmartIsland.IntegrationTests.Support;
 using SmartIsland.Organisation.Domain;
 using SmartIsland.Platform.Data;
+using SmartIsland.Platform.Security;
 
 namespace SmartIsland.IntegrationTests;
 
@@ -355,8 +357,144 @@ public abstract class PolicyBehaviour<TFactory>(TFactory factory) where TFactory
     public async Task The_policy_endpoints_are_in_the_openapi_document()
     {
         var paths = (await factory.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json", Ct)).GetProperty("paths");
-        foreach (var path in new[] { "/api/policies", "/api/policies/{id}/run", "/api/policies/{id}/entitlements/{entitlementId}/{step}", "/api/policies/enterprises/{enterpriseId}" })
+        foreach (var path in new[] { "/api/policies", "/api/policies/{id}/run", "/api/policies/{id}/entitlements/{entitlementId}/{step}",
+                     "/api/policies/{id}/entitlements/{entitlementId}/acknowledge", "/api/policies/enterprises/{enterpriseId}" })
             paths.TryGetProperty(path, out _).ShouldBeTrue(path);
+    }
+
+    /// <summary>
+    /// The demo account's own enterprise (凤翔) entitled under a new policy of its own and taken by staff to
+    /// <paramref name="upTo"/> ("confirm" or "notify"). Same title year as the notify/pay test, so the earliest
+    /// 科技型 grant (what since.techSme reads) is 2013 whichever test runs first.
+    /// </summary>
+    private async Task<(Guid Policy, JsonElement Row)> OwnEntitlementAsync(string slug, string upTo)
+    {
+        var dept = await factory.ClientForAsync("dept");
+        var own = (await dept.GetFromJsonAsync<JsonElement>("/api/enterprises?search=凤翔", Ct)).GetProperty("items")[0].GetProperty("id").GetGuid();
+        await GrantTechSmeAsync(own, since: 2013, rd2025: 1_000_000);
+        var policy = await PublishedPolicyAsync(dept, slug, 2013);
+        var row = (await EntitlementsAsync(dept, policy)).ShouldHaveSingleItem();
+        row.GetProperty("enterpriseId").GetGuid().ShouldBe(own);
+        row = await StepAsync(dept, policy, row, "confirm");
+        if (upTo == "notify") row = await StepAsync(dept, policy, row, "notify");
+        return (policy, row);
+    }
+
+    private static async Task<HttpResponseMessage> AcknowledgeAsync(HttpClient client, Guid policy, JsonElement row, int? ifMatch = null, int? rowVersion = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/policies/{policy}/entitlements/{row.GetProperty("id").GetGuid()}/acknowledge")
+        {
+            Content = JsonContent.Create(new { rowVersion }),
+        };
+        if (ifMatch is { } v) request.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue($"\"{v}\""));
+        return await client.SendAsync(request, Ct);
+    }
+
+    private static async Task<JsonElement> StaffRowAsync(HttpClient dept, Guid policy, JsonElement row) =>
+        (await EntitlementsAsync(dept, policy)).Single(e => e.GetProperty("id").GetGuid() == row.GetProperty("id").GetGuid());
+
+    [Fact]
+    public async Task The_notified_enterprise_acknowledges_once_and_staff_see_when_in_the_list_and_the_ledger()
+    {
+        var (policy, row) = await OwnEntitlementAsync("rd-ack", "notify");
+        var version = row.GetProperty("rowVersion").GetInt32();
+        var enterprise = await factory.ClientForAsync("enterprise");
+        var own = row.GetProperty("enterpriseId").GetGuid();
+        async Task<JsonElement> Mine() => (await enterprise.GetFromJsonAsync<JsonElement>($"/api/policies/enterprises/{own}", Ct))
+            .GetProperty("entitlements").EnumerateArray().Single(e => e.GetProperty("policyId").GetGuid() == policy);
+        (await Mine()).GetProperty("awaitsAcknowledgement").GetBoolean().ShouldBeTrue();
+
+        var clock = factory.Services.GetRequiredService<TimeProvider>();
+        var before = clock.GetUtcNow();
+        var response = await AcknowledgeAsync(enterprise, policy, row, ifMatch: version);
+        var after = clock.GetUtcNow();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
+        response.Headers.ETag!.Tag.ShouldBe($"\"{version + 1}\"");
+        var acknowledged = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("acknowledgedAt").GetDateTimeOffset();
+        acknowledged.ShouldBeInRange(before, after);
+
+        var dept = await factory.ClientForAsync("dept");
+        var staff = await StaffRowAsync(dept, policy, row);
+        // Stored to the database's precision (PostgreSQL keeps microseconds).
+        staff.GetProperty("acknowledgedAt").GetDateTimeOffset().ShouldBe(acknowledged, TimeSpan.FromMilliseconds(1));
+        staff.GetProperty("status").GetString().ShouldBe("Notified"); // staff's step is still to record the payment
+        (await Mine()).GetProperty("awaitsAcknowledgement").GetBoolean().ShouldBeFalse();
+
+        // A second 知道了 (a double tap, another colleague) keeps the first time and writes nothing.
+        var again = await AcknowledgeAsync(enterprise, policy, row, rowVersion: version);
+        again.StatusCode.ShouldBe(HttpStatusCode.OK, await again.Content.ReadAsStringAsync(Ct));
+        var second = await again.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        second.GetProperty("acknowledgedAt").GetDateTimeOffset().ShouldBe(acknowledged, TimeSpan.FromMilliseconds(1));
+        second.GetProperty("rowVersion").GetInt32().ShouldBe(version + 1);
+
+        var audit = await (await factory.ClientForAsync("admin")).GetFromJsonAsync<JsonElement>(
+            $"/api/audit?entityType=PolicyEntitlement&entityId={row.GetProperty("id").GetGuid()}", Ct);
+        var entries = audit.GetProperty("items").EnumerateArray().ToList();
+        entries.Count.ShouldBe(4); // found, confirmed, notified, acknowledged once
+        entries.Count(e => e.GetProperty("userName").GetString() == "enterprise").ShouldBe(1);
+
+        var ledger = await dept.GetAsync($"/api/policies/{policy}/ledger", Ct);
+        ledger.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var rows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(await ledger.Content.ReadAsByteArrayAsync(Ct)), useHeaderRow: true)
+            .Cast<IDictionary<string, object>>().ToList();
+        rows.ShouldHaveSingleItem()["企业已阅日期"].ShouldBe(acknowledged.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task Only_the_enterprises_own_user_acknowledges_and_a_refusal_changes_nothing()
+    {
+        var (policy, row) = await OwnEntitlementAsync("rd-ack-who", "notify");
+        var version = row.GetProperty("rowVersion").GetInt32();
+        var stranger = await EnterpriseUserOfAsync(await TechSmeAsync("政策他企用户有限公司", 2021, 2_000_000), "ack-stranger");
+
+        var refused = await AcknowledgeAsync(stranger, policy, row, ifMatch: version);
+        refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("rule").GetString()!.ShouldStartWith("policies.acknowledge");
+        // Staff tell the enterprise; they cannot answer for it.
+        var dept = await factory.ClientForAsync("dept");
+        (await AcknowledgeAsync(dept, policy, row, ifMatch: version)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await AcknowledgeAsync(await factory.ClientForAsync("b-admin"), policy, row, ifMatch: version)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var staff = await StaffRowAsync(dept, policy, row);
+        staff.GetProperty("acknowledgedAt").ValueKind.ShouldBe(JsonValueKind.Null);
+        staff.GetProperty("rowVersion").GetInt32().ShouldBe(version);
+    }
+
+    [Fact]
+    public async Task A_stale_version_is_412_and_an_entitlement_not_yet_notified_is_409_naming_its_status()
+    {
+        var (policy, row) = await OwnEntitlementAsync("rd-ack-when", "confirm");
+        var enterprise = await factory.ClientForAsync("enterprise");
+        var early = await AcknowledgeAsync(enterprise, policy, row, ifMatch: row.GetProperty("rowVersion").GetInt32());
+        early.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var problem = await early.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        problem.GetProperty("field").GetString().ShouldBe("status");
+        problem.GetProperty("title").GetString()!.ShouldContain("已确认");
+
+        var dept = await factory.ClientForAsync("dept");
+        var read = row.GetProperty("rowVersion").GetInt32();
+        row = await StepAsync(dept, policy, row, "notify");
+        (await AcknowledgeAsync(enterprise, policy, row, ifMatch: read)).StatusCode.ShouldBe(HttpStatusCode.PreconditionFailed);
+        (await AcknowledgeAsync(enterprise, policy, row, rowVersion: read)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var noVersion = await AcknowledgeAsync(enterprise, policy, row);
+        noVersion.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await noVersion.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").TryGetProperty("rowVersion", out _).ShouldBeTrue();
+        (await StaffRowAsync(dept, policy, row)).GetProperty("acknowledgedAt").ValueKind.ShouldBe(JsonValueKind.Null);
+
+        (await AcknowledgeAsync(enterprise, policy, row, rowVersion: row.GetProperty("rowVersion").GetInt32())).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    /// <summary>An EnterpriseUser account of <paramref name="enterprise"/> in the demo zone, signed in.</summary>
+    private async Task<HttpClient> EnterpriseUserOfAsync(Enterprise enterprise, string userName)
+    {
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
+            var user = new PlatformUser { UserName = userName, DisplayName = "测试企业用户", ZoneId = enterprise.ZoneId, EnterpriseId = enterprise.Id };
+            (await users.CreateAsync(user, "Demo@2026")).Succeeded.ShouldBeTrue();
+            (await users.AddToRoleAsync(user, Roles.EnterpriseUser)).Succeeded.ShouldBeTrue();
+        }
+        return await factory.ClientForAsync(userName);
     }
 
     /// <summary>Gives an existing (demo) enterprise a 科技型 title and a known R&amp;D figure for 2025.</summary>

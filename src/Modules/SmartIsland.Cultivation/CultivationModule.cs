@@ -28,6 +28,7 @@ public static class CultivationModule
         services.AddScoped<TierScreening>();
         services.AddScoped<PoolService>();
         services.AddScoped<PoolExport>();
+        services.AddScoped<Portal.NoticeSignal>();
         return services;
     }
 

@@ -1289,6 +1289,12 @@ namespace SmartIsland.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AcknowledgedBy")
+                        .HasColumnType("uuid");
+
                     b.Property<decimal?>("ComputedAmount")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");

@@ -1280,6 +1280,12 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AcknowledgedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("ComputedAmount")
                         .HasPrecision(18, 2)
                         .HasColumnType("REAL");

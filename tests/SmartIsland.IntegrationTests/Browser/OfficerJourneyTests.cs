@@ -60,6 +60,8 @@ public sealed class OfficerJourneyTests(OfficerBrowserFactory factory) : IClassF
         await page.WaitForSelectorAsync("[data-testid=visit-save]");
         (await page.TextContentAsync("[data-testid=service-enterprise]"))!.Trim().ShouldBe(enterprise);
         (await page.TextContentAsync("[data-testid=officer-card-name]"))!.Trim().ShouldBe("孙立平");
+        // The enterprise's per-mu grade card sits under its officer for staff, as on the enterprise's own portal.
+        (await page.TextContentAsync("[data-testid=perf-card]"))!.ShouldContain("亩均效益");
         await page.WaitForTimeoutAsync(1000); // the form is interactive once the circuit is up
 
         await Input(page, "visit-notes", "textarea").FillAsync("走访了解企业扩产计划，建议明年申报高新技术企业。");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using SmartIsland.Platform.Problems;
+using SmartIsland.Platform.Web;
 
 namespace SmartIsland.Cultivation.Policies;
 
@@ -23,6 +24,9 @@ public static class PoliciesApi
     public sealed record StatusRequest(int? RowVersion, string? Reason);
 
     public sealed record PreviewBody(JsonElement? Conditions, string? AmountFormula, int? Year, Guid? EnterpriseId);
+
+    /// <summary>The entitlement's version as read; If-Match with its ETag does the same.</summary>
+    public sealed record AcknowledgeRequest(int? RowVersion);
 
     public sealed record EnterprisePolicies(IReadOnlyList<EntitlementView> Entitlements, IReadOnlyList<CloseToView> CloseTo);
 
@@ -84,6 +88,15 @@ public static class PoliciesApi
                     _ => throw new NotFoundException($"unknown step '{step}' (confirm, reject, notify, pay)"),
                 }))
             .WithName("EntitlementStep").WithSummary("confirm (amount; a note when it was to confirm), reject (reason), notify, pay (amount, paidOn, voucherNumber; a reason when the amount differs).");
+
+        api.MapPost("/{id:guid}/entitlements/{entitlementId:guid}/acknowledge", async (Guid id, Guid entitlementId, AcknowledgeRequest? r, PolicyService s, HttpContext http, CancellationToken ct) =>
+            {
+                var view = await s.AcknowledgeAsync(id, entitlementId, r?.RowVersion, Versions.IfMatch(http), ct);
+                Versions.SetETag(http, view.RowVersion);
+                return TypedResults.Ok(view);
+            })
+            .WithName("AcknowledgeEntitlement")
+            .WithSummary("知道了: the enterprise's own user acknowledges the notice of a notified (or paid) entitlement; staff then see when. Send the version read (rowVersion, or If-Match: a stale one is 412); a second acknowledgement keeps the first time.");
 
         api.MapGet("/{id:guid}/ledger", async (Guid id, PolicyService s, HttpContext http, CancellationToken ct) =>
             {

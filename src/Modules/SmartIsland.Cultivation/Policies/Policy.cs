@@ -53,7 +53,7 @@ public enum EntitlementStatus
     ToConfirm,
     Confirmed,
     Rejected,
-    /// <summary>The enterprise has been told; it sees the entitlement in its portal from here on.</summary>
+    /// <summary>The enterprise has been told; it sees the entitlement in its portal from here on, as a notice until it acknowledges.</summary>
     Notified,
     Paid,
 }
@@ -90,5 +90,12 @@ public sealed class PolicyEntitlement : IZoneOwned, IVersioned
     public DateTimeOffset? ConfirmedAt { get; set; }
     public DateTimeOffset? NotifiedAt { get; set; }
     public DateTimeOffset? PaidAt { get; set; }
+    /// <summary>
+    /// When the enterprise's own user answered the notice with 知道了: the loop from "notified" back to staff, who
+    /// then know the enterprise has read it. The first acknowledgement is kept.
+    /// </summary>
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+    /// <summary>The user (of the enterprise) who acknowledged.</summary>
+    public Guid? AcknowledgedBy { get; set; }
     public int Version { get; set; }
 }

@@ -24,7 +24,11 @@ public sealed record EntitlementView(
     Guid Id, Guid PolicyId, string PolicyTitle, Guid EnterpriseId, string EnterpriseName, string CreditCode, EntitlementStatus Status,
     decimal? ComputedAmount, decimal? ConfirmedAmount, decimal? PaidAmount, DateOnly? PaidOn, string? VoucherNumber, string? PaidReason,
     string? RejectReason, string? ConfirmNote, IReadOnlyList<string> Missing, DateTimeOffset FoundAt, DateTimeOffset? ConfirmedAt,
-    DateTimeOffset? NotifiedAt, DateTimeOffset? PaidAt, int RowVersion, JsonElement? Explanation);
+    DateTimeOffset? NotifiedAt, DateTimeOffset? PaidAt, DateTimeOffset? AcknowledgedAt, int RowVersion, JsonElement? Explanation)
+{
+    /// <summary>A notice the enterprise has still to answer with 知道了: told (and perhaps paid), not yet acknowledged.</summary>
+    public bool AwaitsAcknowledgement => PolicyRules.VisibleToEnterprise(Status) && AcknowledgedAt is null;
+}
 
 /// <summary>A staff step on an entitlement: the row version read, and what the step needs (amount, reason, payment).</summary>
 public sealed record EntitlementAction(int? RowVersion, decimal? Amount = null, string? Reason = null, DateOnly? PaidOn = null, string? VoucherNumber = null);

@@ -17,9 +17,12 @@ public static partial class PolicyRules
     public const int NoteMax = 1000;
     /// <summary>"Close to" on the enterprise's page: a published policy it does not meet yet but nearly does.</summary>
     public const decimal CloseToThreshold = 0.8m;
+    /// <summary>Dates staff and enterprises read are in China Standard Time (+08:00, no daylight saving).</summary>
+    public static readonly TimeSpan ZoneOffset = TimeSpan.FromHours(8);
 
     public const string EditRule = "policies.edit: administrators and department staff create, change, publish and close policies";
     public const string ActRule = "policies.act: administrators and department staff run 免申即享, confirm, reject, notify and record payments";
+    public const string AcknowledgeRule = "policies.acknowledge: only a user of the enterprise itself acknowledges the notice of its entitlement";
     public const string ReadRule = "policies.read: zone staff read policies and entitlements; an enterprise user reads only its own notified entitlements";
 
     private static readonly string[] Editors = [Roles.Admin, Roles.DepartmentStaff];
@@ -30,6 +33,10 @@ public static partial class PolicyRules
 
     /// <summary>An enterprise learns of an entitlement only once staff have confirmed and notified it.</summary>
     public static bool VisibleToEnterprise(EntitlementStatus s) => s is EntitlementStatus.Notified or EntitlementStatus.Paid;
+
+    /// <summary>知道了 is the enterprise's answer to the notice: no one may give it on the enterprise's behalf, staff included.</summary>
+    public static bool CanAcknowledge(ICurrentUser user, Guid enterpriseId) =>
+        user.IsInRole(Roles.EnterpriseUser) && user.EnterpriseId == enterpriseId;
 
     [GeneratedRegex("^[a-z][a-zA-Z0-9-]{1,47}$")]
     public static partial Regex SlugPattern();

@@ -181,6 +181,43 @@ public sealed partial class PolicyService
         return rows.OrderByDescending(r => r.FoundAt).Select(r => View(r, titles.GetValueOrDefault(r.PolicyId, ""), withExplanation: true)).ToList();
     }
 
+    /// <summary>
+    /// 知道了: the enterprise's own user answers the notice of an entitlement staff told it of (notified or already
+    /// paid), so staff know it was read (issue 4 §7, "the enterprise is notified"). The version read is checked
+    /// (If-Match stale → 412, a stale body version → 409); acknowledging again keeps the first time and writes nothing.
+    /// </summary>
+    public async Task<EntitlementView> AcknowledgeAsync(Guid policyId, Guid id, int? rowVersion, int? ifMatch = null, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        // The zone filter hides another zone's rows (404); the enterprise user reads no policy, so only its title is read here.
+        var e = await db.Set<PolicyEntitlement>().FirstOrDefaultAsync(x => x.Id == id && x.PolicyId == policyId, ct)
+            ?? throw new NotFoundException(l["EntitlementNotFound"]);
+        if (!PolicyRules.CanAcknowledge(user, e.EnterpriseId)) throw new ForbiddenException(PolicyRules.AcknowledgeRule, l["ForbiddenAcknowledge"]);
+        if (!PolicyRules.VisibleToEnterprise(e.Status))
+            throw new ConflictException("status", l["WrongEntitlementStatus", l["Entitlement_" + e.Status],
+                $"{l["Entitlement_" + EntitlementStatus.Notified]} / {l["Entitlement_" + EntitlementStatus.Paid]}"]);
+        var title = await db.Set<Policy>().AsNoTracking().Where(p => p.Id == policyId).Select(p => p.Title).FirstAsync(ct);
+        if (e.AcknowledgedAt is not null) return View(e, title, withExplanation: false);
+        if (ifMatch is { } m && m != e.Version) throw new PreconditionFailedException(l["ConcurrencyConflict"]);
+        var expected = ifMatch ?? rowVersion ?? throw new ValidationFailedException("rowVersion", l["RowVersionRequired"]);
+        db.Entry(e).Property(x => x.Version).OriginalValue = expected;
+        e.AcknowledgedAt = clock.GetUtcNow();
+        e.AcknowledgedBy = user.UserId;
+        db.AuditReason = l["AuditAcknowledge"];
+        await SaveAsync(db, ct);
+        return View(e, title, withExplanation: false);
+    }
+
+    /// <summary>How many notices the enterprise has not answered yet (the count on its portal link).</summary>
+    public async Task<int> AwaitingAcknowledgementAsync(Guid enterpriseId, CancellationToken ct = default)
+    {
+        EnterpriseAccess.DemandRead(user, enterpriseId, l["ForbiddenEnterprise"]);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.Set<PolicyEntitlement>().AsNoTracking()
+            .CountAsync(e => e.EnterpriseId == enterpriseId && e.AcknowledgedAt == null
+                && (e.Status == EntitlementStatus.Notified || e.Status == EntitlementStatus.Paid), ct);
+    }
+
     /// <summary>Published policies the enterprise is not entitled to yet but could be: undecided, or not met with closeness ≥ 0.8; with the gaps.</summary>
     public async Task<IReadOnlyList<CloseToView>> CloseToAsync(Guid enterpriseId, CancellationToken ct = default)
     {
@@ -244,6 +281,7 @@ public sealed partial class PolicyService
             [l["Col_PaidReason"]] = e.PaidReason,
             [l["Col_RejectReason"]] = e.RejectReason,
             [l["Col_Missing"]] = string.Join(", ", e.Missing),
+            [l["Col_Acknowledged"]] = e.AcknowledgedAt?.ToOffset(PolicyRules.ZoneOffset).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         }).ToList();
         if (rows.Count == 0) rows.Add(new Dictionary<string, object?> { [l["Col_CreditCode"]] = null, [l["Col_Enterprise"]] = null });
         await MiniExcelLibs.MiniExcel.SaveAsAsync(output, rows, cancellationToken: ct);

@@ -283,7 +283,7 @@ public sealed partial class PolicyService(
     private static EntitlementView View(PolicyEntitlement e, string policyTitle, bool withExplanation) => new(
         e.Id, e.PolicyId, policyTitle, e.EnterpriseId, e.EnterpriseName, e.CreditCode, e.Status, e.ComputedAmount, e.ConfirmedAmount,
         e.PaidAmount, e.PaidOn, e.VoucherNumber, e.PaidReason, e.RejectReason, e.ConfirmNote,
-        string.IsNullOrEmpty(e.Missing) ? [] : e.Missing.Split(", "), e.FoundAt, e.ConfirmedAt, e.NotifiedAt, e.PaidAt, e.Version,
+        string.IsNullOrEmpty(e.Missing) ? [] : e.Missing.Split(", "), e.FoundAt, e.ConfirmedAt, e.NotifiedAt, e.PaidAt, e.AcknowledgedAt, e.Version,
         withExplanation && !string.IsNullOrEmpty(e.Explanation) ? JsonDocument.Parse(e.Explanation).RootElement.Clone() : null);
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -1,0 +1,39 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SmartIsland.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class EntitlementAcknowledged : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "AcknowledgedAt",
+                table: "cul_policy_entitlements",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "AcknowledgedBy",
+                table: "cul_policy_entitlements",
+                type: "uuid",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "AcknowledgedAt",
+                table: "cul_policy_entitlements");
+
+            migrationBuilder.DropColumn(
+                name: "AcknowledgedBy",
+                table: "cul_policy_entitlements");
+        }
+    }
+}
