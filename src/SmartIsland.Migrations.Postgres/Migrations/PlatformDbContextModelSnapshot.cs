@@ -3054,7 +3054,7 @@ namespace SmartIsland.Migrations.Postgres.Migrations
 
                     b.HasIndex("ZoneId");
 
-                    b.HasIndex("ZoneId", "PlannedOn");
+                    b.HasIndex("ZoneId", "PlannedOn", "ActualOn");
 
                     b.ToTable("prj_milestones", (string)null);
                 });

@@ -3045,7 +3045,7 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ZoneId");
 
-                    b.HasIndex("ZoneId", "PlannedOn");
+                    b.HasIndex("ZoneId", "PlannedOn", "ActualOn");
 
                     b.ToTable("prj_milestones", (string)null);
                 });

@@ -58,7 +58,8 @@ internal sealed partial class ProjectsModel : IModuleModel
         {
             m.ToTable("prj_milestones");
             m.Property(x => x.Name).HasMaxLength(100);
-            m.HasIndex(x => new { x.ZoneId, x.PlannedOn });
+            // Covering the overdue test (planned before the day, not reached by it): the lag rule reads it for every project.
+            m.HasIndex(x => new { x.ZoneId, x.PlannedOn, x.ActualOn });
         });
         modelBuilder.Entity<YearPlan>(y =>
         {
