@@ -104,7 +104,7 @@ public sealed class AgencyTaskService(
         if (input.Note?.Trim().Length > 500) throw new ValidationFailedException("note", l["Err_TooLong"]);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var task = await db.Set<AgencyTask>().FirstOrDefaultAsync(t => t.Id == taskId, ct) ?? throw new NotFoundException(l["Err_TaskNotFound"]);
-        if (expectedVersion is { } v && v != task.Version) throw new PreconditionFailedException(l["Err_Stale"]);
+        InvestmentAccess.CheckVersion(expectedVersion, task.Version, l["Err_VersionRequired"], l["Err_Stale"]);
         var lead = await db.Set<Lead>().AsNoTracking().FirstAsync(x => x.Id == task.LeadId, ct);
         var today = InvestmentAccess.Today(time);
         task.Status = status;

@@ -36,6 +36,16 @@ internal static class InvestmentAccess
         return rows.DistinctBy(r => r.Id).Select(r => new StaffOption(r.Id, r.DisplayName)).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>
+    /// Optimistic concurrency on every write that changes a record: the version the writer read (If-Match, or the page's
+    /// copy) is required — a write without it could overwrite unseen changes — and must still be the row's (else 412).
+    /// </summary>
+    public static void CheckVersion(int? expected, int actual, string requiredMessage, string staleMessage)
+    {
+        if (expected is not { } v) throw new ValidationFailedException("If-Match", requiredMessage);
+        if (v != actual) throw new PreconditionFailedException(staleMessage);
+    }
+
     public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(ChinaOffset).DateTime);
 
     public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);

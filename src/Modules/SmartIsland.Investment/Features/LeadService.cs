@@ -134,7 +134,7 @@ public sealed partial class LeadService(
         if (text is null) throw new ValidationFailedException("text", l["Err_NoteRequired"]);
         if (text.Length > 1000) throw new ValidationFailedException("text", l["Err_TooLong"]);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var lead = await LoadForWriteAsync(db, id, expectedVersion, ct);
+        var lead = await LoadForWriteAsync(db, id, expectedVersion, ct, appendOnly: true);
         var now = time.GetUtcNow();
         lead.UpdatedAt = now; // a note moves the version too, so a board showing the old history knows it is stale
         db.Add(Event(lead, LeadEventKind.Note, null, null, text, now));
@@ -193,10 +193,11 @@ public sealed partial class LeadService(
         return await GetAsync(id, ct);
     }
 
-    private async Task<Lead> LoadForWriteAsync(PlatformDbContext db, Guid id, int? expectedVersion, CancellationToken ct)
+    private async Task<Lead> LoadForWriteAsync(PlatformDbContext db, Guid id, int? expectedVersion, CancellationToken ct, bool appendOnly = false)
     {
         var lead = await db.Set<Lead>().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException(l["Err_LeadNotFound"]);
-        if (expectedVersion is { } v && v != lead.Version) throw new PreconditionFailedException(l["Err_Stale"]);
+        // A note only adds a line (nothing is overwritten), so it may be sent without the version read.
+        if (expectedVersion is not null || !appendOnly) InvestmentAccess.CheckVersion(expectedVersion, lead.Version, l["Err_VersionRequired"], l["Err_Stale"]);
         return lead;
     }
 

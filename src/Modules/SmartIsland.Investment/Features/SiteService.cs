@@ -55,7 +55,7 @@ public sealed class SiteService(
         InvestmentAccess.DemandEdit(user, l["Err_MayNotEdit"]);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var site = await db.Set<IdleSite>().FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException(l["Err_SiteNotFound"]);
-        if (expectedVersion is { } v && v != site.Version) throw new PreconditionFailedException(l["Err_Stale"]);
+        InvestmentAccess.CheckVersion(expectedVersion, site.Version, l["Err_VersionRequired"], l["Err_Stale"]);
         var was = site.Status;
         await ApplyAsync(site, input, ct);
         // The note is the site's own remark, not why it was edited; a status change is what the log is read for.
@@ -91,7 +91,7 @@ public sealed class SiteService(
         if (divisions.Count > MaxLeadingIndustries) throw new ValidationFailedException("divisions", l["Err_DivisionCount", MaxLeadingIndustries]);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var row = await db.Set<ParkIndustries>().FirstOrDefaultAsync(p => p.ParkId == parkId, ct);
-        if (expectedVersion is { } v && v != (row?.Version ?? 0)) throw new PreconditionFailedException(l["Err_Stale"]);
+        InvestmentAccess.CheckVersion(expectedVersion, row?.Version ?? 0, l["Err_VersionRequired"], l["Err_Stale"]);
         if (row is null) db.Add(row = new ParkIndustries { ZoneId = zone, ParkId = parkId });
         var before = row.Divisions;
         row.Divisions = string.Join(',', divisions);
