@@ -305,6 +305,19 @@ public abstract class ProjectReportBehaviour<TFactory>(TFactory factory) where T
         // Of the demo's own projects (XM…; the tests' arranged projects are XT…), no other lags for want of reports.
         lagging.Count(p => p.Code.StartsWith("XM", StringComparison.Ordinal) && p.Reasons.Any(r => r.Kind == LagReasonKind.ReportsMissing)).ShouldBe(4);
 
+        // Yesterday's missing list is exactly the five left behind; one park's list and its export narrow to that park.
+        var yesterday = (await leader.GetFromJsonAsync<MissingReports>("/api/projects/reports/missing?day=2026-11-24", Json, Ct))!;
+        yesterday.Items.Where(i => i.Code.StartsWith("XM", StringComparison.Ordinal)).Select(i => i.Name).ShouldBe(ReportDemoSeeder.Behind.Keys, ignoreOrder: true);
+        var huangtai = yesterday.Items.Single(i => i.Name == "皇台产业园区标准化厂房项目");
+        (huangtai.LastReportDay, huangtai.ParkName).ShouldBe((D("2026-11-20"), "皇台产业园区"));
+        var onePark = (await leader.GetFromJsonAsync<MissingReports>($"/api/projects/reports/missing?day=2026-11-24&park={huangtai.ParkId}", Json, Ct))!;
+        onePark.Items.ShouldAllBe(i => i.ParkId == huangtai.ParkId);
+        onePark.Items.Select(i => i.Code).ShouldContain(huangtai.Code);
+        var export = await leader.GetAsync($"/api/projects/reports/missing/export?day=2026-11-24&park={huangtai.ParkId}", Ct);
+        var rows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(await export.Content.ReadAsByteArrayAsync(Ct)), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        rows.Select(r => (string)r["项目编号"]).ShouldBe(onePark.Items.Select(i => i.Code));
+        rows.Single(r => (string)r["项目编号"] == huangtai.Code)["最近报送"].ShouldBe("2026-11-20");
+
         // An on-track project's timeline has its working days, newest first, each with the text; the newest has a photo.
         var code = (await leader.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("/api/projects?search=" + Uri.EscapeDataString("电气科技产业园项目"), Json, Ct))!
             ["items"]!.AsArray().Single()!["code"]!.GetValue<string>();
