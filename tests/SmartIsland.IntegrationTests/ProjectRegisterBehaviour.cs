@@ -1,9 +1,16 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using SmartIsland.IntegrationTests.Support;
+using SmartIsland.Platform.Problems;
+using SmartIsland.Platform.Security;
+using SmartIsland.Platform.Tenancy;
+using SmartIsland.Projects.Domain;
+using SmartIsland.Projects.Register;
 
 namespace SmartIsland.IntegrationTests;
 
@@ -270,6 +277,93 @@ public abstract class ProjectRegisterBehaviour<TFactory>(TFactory factory) where
         await ProblemAsync(await enterprise.GetAsync($"/api/projects/{someoneElses}", Ct), HttpStatusCode.Forbidden);
         await ProblemAsync(await enterprise.GetAsync("/api/projects/three-batches?year=2026", Ct), HttpStatusCode.Forbidden);
         (await CountAsync(await factory.ClientForAsync("citizen"), "")).ShouldBe(0);
+    }
+
+    /// <summary>A scope acting as the demo admin, as the edit page calls the register.</summary>
+    private async Task<AsyncServiceScope> AdminScopeAsync()
+    {
+        var zone = await EnterpriseSeeds.ZoneIdAsync(factory);
+        var (adminId, _) = await CaseSteps.AccountAsync(factory.Services, "admin");
+        var scope = factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new ClaimsPrincipal(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.Name, "admin"), new Claim(ClaimTypes.NameIdentifier, adminId.ToString()), new Claim(ClaimTypes.Role, Roles.Admin),
+            new Claim(PlatformClaims.ZoneId, zone.ToString()),
+        ], authenticationType: "test")));
+        return scope;
+    }
+
+    [Fact]
+    public async Task An_owner_picked_from_the_registry_links_the_project_to_its_enterprise_and_the_leader_must_be_a_staff_account_of_the_zone()
+    {
+        const string Fengxiang = "平顶山凤翔环保科技有限公司";
+        var admin = await factory.ClientForAsync("admin");
+        // The owner picker searches the zone's registry (by name or credit code); another zone's registry has no such enterprise.
+        var owners = (await OkAsync(await admin.GetAsync("/api/projects/owners?search=" + Uri.EscapeDataString("凤翔"), Ct))).AsArray();
+        var ownerId = owners.Single(o => o!["name"]!.GetValue<string>() == Fengxiang)!["id"]!.GetValue<Guid>();
+        (await OkAsync(await (await factory.ClientForAsync("b-admin")).GetAsync("/api/projects/owners?search=" + Uri.EscapeDataString("凤翔"), Ct))).AsArray().ShouldBeEmpty();
+        await ProblemAsync(await (await factory.ClientForAsync("grid")).GetAsync("/api/projects/owners", Ct), HttpStatusCode.Forbidden);
+
+        // The leader picker lists the zone's leaders and department staff only.
+        var (leaderId, _) = await CaseSteps.AccountAsync(factory.Services, "leader");
+        var (deptId, _) = await CaseSteps.AccountAsync(factory.Services, "dept");
+        var (gridId, _) = await CaseSteps.AccountAsync(factory.Services, "grid");
+        var (enterpriseUserId, _) = await CaseSteps.AccountAsync(factory.Services, "enterprise");
+        var (foreignLeaderId, _) = await CaseSteps.AccountAsync(factory.Services, "b-leader");
+        var leaders = (await OkAsync(await admin.GetAsync("/api/projects/leaders", Ct))).AsArray().Select(p => p!["id"]!.GetValue<Guid>()).ToList();
+        leaders.ShouldContain(leaderId);
+        leaders.ShouldContain(deptId);
+        leaders.ShouldNotContain(gridId);
+        leaders.ShouldNotContain(enterpriseUserId);
+        leaders.ShouldNotContain(foreignLeaderId);
+
+        // The edit page's call: the registry's name and the account's name replace what was typed.
+        ProjectDetail made;
+        await using (var scope = await AdminScopeAsync())
+        {
+            var register = scope.ServiceProvider.GetRequiredService<ProjectRegister>();
+            made = await register.CreateAsync(new ProjectInput
+            {
+                Name = "测试凤翔环保扩产项目", Level = ProjectLevel.Zone, Category = ProjectCategory.AdvancedManufacturing, SignedOn = new DateOnly(2026, 9, 1),
+                TotalInvestment = 800, OwnerEnterpriseId = ownerId, OwnerName = "凤翔环保（手填）", ResponsibleLeaderUserId = leaderId, ResponsibleLeader = "周领导",
+            }, Ct);
+            (made.OwnerEnterpriseId, made.OwnerName, made.ResponsibleLeaderUserId, made.ResponsibleLeader).ShouldBe((ownerId, Fengxiang, leaderId, "周明远"));
+
+            // A grid worker is no 分包领导: refused naming the field, nothing saved.
+            var refused = await Should.ThrowAsync<ValidationFailedException>(() => register.UpdateAsync(made.Code, new ProjectInput
+            {
+                Name = made.Name, Level = made.Level, Category = made.Category, SignedOn = made.SignedOn, TotalInvestment = made.TotalInvestment,
+                OwnerEnterpriseId = ownerId, ResponsibleLeaderUserId = gridId, Version = made.Version,
+            }, null, Ct));
+            refused.Errors.Keys.ShouldBe(["responsibleLeaderUserId"]);
+        }
+
+        // The enterprise's own user now sees the project (it is linked, not only named).
+        var enterprise = await factory.ClientForAsync("enterprise");
+        (await GetAsync(enterprise, made.Code))["ownerEnterpriseId"]!.GetValue<Guid>().ShouldBe(ownerId);
+
+        // Over the API the same checks: an enterprise user or another zone's leader as leader, another zone's enterprise as owner.
+        var foreign = await EnterpriseSeeds.AddAsync(factory, "洛阳测试业主有限公司" + Guid.NewGuid().ToString("N")[..6], [], division: "410371");
+        object Edit(Guid? owner, Guid? leader, string? ownerName = null) => new
+        {
+            name = made.Name, level = "Zone", category = "AdvancedManufacturing", totalInvestment = 800, signedOn = "2026-09-01",
+            ownerEnterpriseId = owner, ownerName, responsibleLeaderUserId = leader, responsibleLeader = "周领导",
+        };
+        foreach (var (body, field) in new[]
+        {
+            (Edit(ownerId, enterpriseUserId), "responsibleLeaderUserId"), (Edit(ownerId, foreignLeaderId), "responsibleLeaderUserId"),
+            (Edit(foreign.Id, leaderId), "ownerEnterpriseId"),
+        })
+        {
+            Errors(await ProblemAsync(await SendAsync(admin, HttpMethod.Put, $"/api/projects/{made.Code}", body, made.Version))).Select(e => e.Key).ShouldBe([field]);
+        }
+        var unchanged = await GetAsync(admin, made.Code);
+        (Version(unchanged), unchanged["responsibleLeaderUserId"]!.GetValue<Guid>(), unchanged["ownerEnterpriseId"]!.GetValue<Guid>()).ShouldBe((made.Version, leaderId, ownerId));
+
+        // A department clerk as leader is fine; an owner typed by name only is no longer the enterprise's project.
+        var edited = await OkAsync(await SendAsync(admin, HttpMethod.Put, $"/api/projects/{made.Code}", Edit(null, deptId, "新投资方（未入库）"), made.Version));
+        (edited["ownerEnterpriseId"], edited["ownerName"]!.GetValue<string>(), edited["responsibleLeader"]!.GetValue<string>()).ShouldBe((null, "新投资方（未入库）", "陈思雨"));
+        await ProblemAsync(await enterprise.GetAsync($"/api/projects/{made.Code}", Ct), HttpStatusCode.Forbidden);
     }
 
     [Fact]

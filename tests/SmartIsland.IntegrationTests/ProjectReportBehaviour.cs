@@ -201,18 +201,140 @@ public abstract class ProjectReportBehaviour<TFactory>(TFactory factory) where T
         (holiday.IsReportDay, holiday.Items.Count).ShouldBe((false, 0));
         await SweepRemindersAsync();
         (await RemindersAsync(silent.Id)).ShouldNotContain(r => r.Day == D("2026-10-01"));
+        // Two projects of October's own: both last reported on Friday the 9th, one reports on the 调休 Saturday through the
+        // app. (The projects above already carry a November report day, which would keep them off 10 October's list whatever
+        // was sent that day.)
+        var octoberSilent = await ProjectSeeds.AddAsync(factory, ProjectPhase.UnderConstruction, team: ["park"], reportDays: [D("2026-10-09")]);
+        var octoberReported = await ProjectSeeds.AddAsync(factory, ProjectPhase.UnderConstruction, team: ["park"], reportDays: [D("2026-10-09")]);
+        ClockTo("2026-10-10 09:30");
+        var onSite = await factory.ClientForAsync("park");
+        (await onSite.PostAsync($"/api/projects/{octoberReported.Code}/reports", Report("调休日正常施工，钢结构吊装"), Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
         ClockTo("2026-10-10 18:30");
         var workingSaturday = await MissingAsync();
         workingSaturday.IsReportDay.ShouldBeTrue();
         workingSaturday.Items.Select(i => i.Code).ShouldContain(silent.Code);
-        workingSaturday.Items.Select(i => i.Code).ShouldNotContain(reported.Code);
+        workingSaturday.Items.Select(i => i.Code).ShouldContain(octoberSilent.Code);
+        workingSaturday.Items.Select(i => i.Code).ShouldNotContain(octoberReported.Code);
+        workingSaturday.Items.Single(i => i.Code == octoberSilent.Code).LastReportDay.ShouldBe(D("2026-10-09"));
         await SweepRemindersAsync();
         (await RemindersAsync(silent.Id)).Count(r => r.Day == D("2026-10-10")).ShouldBe(2);
+        (await RemindersAsync(octoberSilent.Id)).ShouldBe([(parkUser, D("2026-10-10"))]);
+        (await RemindersAsync(octoberReported.Id)).ShouldBeEmpty();
+        // Asked for later, the day is read from the reports themselves: the arranged report of 10 October counts too.
+        ClockTo("2026-10-12 09:00");
+        var asked = (await MissingAsync("2026-10-10")).Items.Select(i => i.Code).ToList();
+        asked.ShouldContain(octoberSilent.Code);
+        asked.ShouldNotContain(octoberReported.Code);
+        asked.ShouldNotContain(reported.Code);
+        ClockTo("2026-10-10 18:30");
 
         var leader = await factory.ClientForAsync("leader");
         (await ErrorKeysAsync(await leader.GetAsync("/api/projects/reports/missing?day=2026-10-11", Ct))).ShouldBe(["day"]); // tomorrow
         var citizen = await factory.ClientForAsync("citizen");
         (await citizen.GetAsync("/api/projects/reports/missing", Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Todays_reminders_stay_on_the_members_list_until_someone_on_the_team_reports()
+    {
+        ClockTo("2026-12-01 09:00"); // Tuesday
+        var project = await ProjectSeeds.AddAsync(factory, ProjectPhase.UnderConstruction, team: ["park", "grid"], reportDays: [D("2026-11-30")]);
+        // Signed in afresh after each move of the clock (a token lives an hour).
+        async Task<List<string>> PendingAsync(string account) =>
+            (await (await factory.ClientForAsync(account)).GetFromJsonAsync<List<ReminderView>>("/api/projects/reports/reminders?pending=true", Json, Ct))!
+            .Select(r => r.ProjectCode).ToList();
+
+        await SweepRemindersAsync(); // before the due time: nobody is reminded
+        (await PendingAsync("park")).ShouldNotContain(project.Code);
+        ClockTo("2026-12-01 18:10");
+        await SweepRemindersAsync();
+        (await PendingAsync("park")).ShouldContain(project.Code);
+        (await PendingAsync("grid")).ShouldContain(project.Code);
+
+        // One member reports: the reminder is gone for both, and stays in the week's history.
+        var grid = await factory.ClientForAsync("grid");
+        (await grid.PostAsync($"/api/projects/{project.Code}/reports", Report("晚间补报：主体结构施工"), Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await PendingAsync("park")).ShouldNotContain(project.Code);
+        (await PendingAsync("grid")).ShouldNotContain(project.Code);
+        (await (await factory.ClientForAsync("park")).GetFromJsonAsync<List<ReminderView>>("/api/projects/reports/reminders", Json, Ct))!
+            .ShouldContain(r => r.ProjectCode == project.Code && r.Day == D("2026-12-01"));
+
+        // Yesterday's reminder is not today's business.
+        ClockTo("2026-12-02 09:00");
+        (await PendingAsync("park")).ShouldNotContain(project.Code);
+    }
+
+    [Fact]
+    public async Task A_team_member_who_is_no_supervisor_raises_a_problem_and_reads_the_projects_problems_by_state()
+    {
+        ClockTo("2026-11-25 10:00");
+        var project = await ProjectSeeds.AddAsync(factory, ProjectPhase.UnderConstruction, team: ["grid"], reportDays: [D("2026-11-24")]);
+        var grid = await factory.ClientForAsync("grid"); // on the team, but may not open the lagging list
+        (await grid.GetAsync("/api/projects/lagging", Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await ErrorKeysAsync(await grid.PostAsJsonAsync($"/api/projects/{project.Code}/problems", new RaiseProblemInput(new string('问', 2001)), Json, Ct))).ShouldBe(["description"]);
+        var first = (await (await grid.PostAsJsonAsync($"/api/projects/{project.Code}/problems", new RaiseProblemInput("临时用电接入待供电公司批复"), Json, Ct))
+            .Content.ReadFromJsonAsync<ProblemView>(Json, Ct))!;
+        var second = (await (await grid.PostAsJsonAsync($"/api/projects/{project.Code}/problems", new RaiseProblemInput("渣土外运许可待办"), Json, Ct))
+            .Content.ReadFromJsonAsync<ProblemView>(Json, Ct))!;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<CaseService>().CloseFollowUpAsync(project.ZoneId, first.CaseId, "已接入", "园区", Ct);
+        }
+        var all = (await grid.GetFromJsonAsync<List<ProblemView>>($"/api/projects/{project.Code}/problems", Json, Ct))!;
+        all.Select(p => (p.TrackingCode, p.Open)).ShouldBe([(second.TrackingCode, true), (first.TrackingCode, false)]);
+        (await grid.GetFromJsonAsync<List<ProblemView>>($"/api/projects/{project.Code}/problems?open=true", Json, Ct))!.Select(p => p.TrackingCode).ShouldBe([second.TrackingCode]);
+        // Someone neither supervising nor on the team reads nothing of it.
+        (await (await factory.ClientForAsync("cso")).GetAsync($"/api/projects/{project.Code}/problems", Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task The_demo_projects_under_way_have_reports_and_only_the_ones_left_behind_lag_for_them()
+    {
+        ClockTo("2026-11-25 10:00"); // the day the demo was loaded (the factory's clock start)
+        var leader = await factory.ClientForAsync("leader");
+        var lagging = (await leader.GetFromJsonAsync<LaggingList>("/api/projects/lagging", Json, Ct))!.Items;
+        int? ReportDays(string name) =>
+            lagging.SingleOrDefault(p => p.Name == name)?.Reasons.SingleOrDefault(r => r.Kind == LagReasonKind.ReportsMissing)?.WorkingDays;
+        // Working days without a report since the last one, today not counted (the seeder's offsets, counted on the calendar).
+        ReportDays("高新区产业园区道路提升工程").ShouldBe(6);
+        ReportDays("遵化店镇人居环境整治提升项目").ShouldBe(5);
+        ReportDays("平顶山鹰汇公租房项目").ShouldBe(4);
+        ReportDays("河南昊鑫电气设备生产线项目").ShouldBe(3);
+        ReportDays("皇台产业园区标准化厂房项目").ShouldBeNull(); // two days: not yet a lag
+        ReportDays("电气科技产业园项目").ShouldBeNull();
+        // Of the demo's own projects (XM…; the tests' arranged projects are XT…), no other lags for want of reports.
+        lagging.Count(p => p.Code.StartsWith("XM", StringComparison.Ordinal) && p.Reasons.Any(r => r.Kind == LagReasonKind.ReportsMissing)).ShouldBe(4);
+
+        // Yesterday's missing list is exactly the five left behind; one park's list and its export narrow to that park.
+        var yesterday = (await leader.GetFromJsonAsync<MissingReports>("/api/projects/reports/missing?day=2026-11-24", Json, Ct))!;
+        yesterday.Items.Where(i => i.Code.StartsWith("XM", StringComparison.Ordinal)).Select(i => i.Name).ShouldBe(ReportDemoSeeder.Behind.Keys, ignoreOrder: true);
+        var huangtai = yesterday.Items.Single(i => i.Name == "皇台产业园区标准化厂房项目");
+        (huangtai.LastReportDay, huangtai.ParkName).ShouldBe((D("2026-11-20"), "皇台产业园区"));
+        var onePark = (await leader.GetFromJsonAsync<MissingReports>($"/api/projects/reports/missing?day=2026-11-24&park={huangtai.ParkId}", Json, Ct))!;
+        onePark.Items.ShouldAllBe(i => i.ParkId == huangtai.ParkId);
+        onePark.Items.Select(i => i.Code).ShouldContain(huangtai.Code);
+        var export = await leader.GetAsync($"/api/projects/reports/missing/export?day=2026-11-24&park={huangtai.ParkId}", Ct);
+        var rows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(await export.Content.ReadAsByteArrayAsync(Ct)), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        rows.Select(r => (string)r["项目编号"]).ShouldBe(onePark.Items.Select(i => i.Code));
+        rows.Single(r => (string)r["项目编号"] == huangtai.Code)["最近报送"].ShouldBe("2026-11-20");
+
+        // An on-track project's timeline has its working days, newest first, each with the text; the newest has a photo.
+        var code = (await leader.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("/api/projects?search=" + Uri.EscapeDataString("电气科技产业园项目"), Json, Ct))!
+            ["items"]!.AsArray().Single()!["code"]!.GetValue<string>();
+        var timeline = (await leader.GetFromJsonAsync<ReportTimeline>($"/api/projects/{code}/reports", Json, Ct))!;
+        timeline.Days.Select(d => d.Day).ShouldNotContain(D("2026-11-22")); // a Sunday
+        timeline.Days.Select(d => d.Day).ShouldContain(D("2026-11-24"));
+        timeline.Days.Count.ShouldBeGreaterThanOrEqualTo(15);
+        timeline.Days.SelectMany(d => d.Reports).ShouldAllBe(r => r.Text.Length > 10);
+        timeline.Days[0].Reports[0].PhotoIds.ShouldHaveSingleItem();
+        var thumb = await leader.GetAsync($"/api/projects/{code}/reports/photos/{timeline.Days[0].Reports[0].PhotoIds[0]}/thumb", Ct);
+        thumb.Content.Headers.ContentType!.MediaType.ShouldBe("image/jpeg");
+
+        // Each project's last report day is its newest report, as the report service keeps it.
+        var mismatched = await ProjectSeeds.ReadAsync(factory, db => db.Set<Project>().IgnoreQueryFilters()
+            .Where(p => p.Description == "演示数据" && p.LastReportDay != db.Set<DailyReport>().IgnoreQueryFilters().Where(r => r.ProjectId == p.Id).Max(r => (DateOnly?)r.Day))
+            .Select(p => p.Code).ToListAsync(Ct));
+        mismatched.ShouldBeEmpty();
     }
 
     [Fact]

@@ -50,6 +50,7 @@ public static class ProjectsModule
         services.AddScoped<Lags.LagService>();
         services.AddScoped<Weekly.WeeklyPackService>();
         services.AddScoped<Dashboard.ProjectDashboardService>();
+        services.AddScoped<IModuleSeeder, Reports.ReportDemoSeeder>();
         return services;
     }
 }

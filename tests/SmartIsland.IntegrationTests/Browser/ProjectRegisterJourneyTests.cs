@@ -7,7 +7,8 @@ public sealed class ProjectRegisterBrowserFactory : BrowserFactory;
 
 /// <summary>
 /// The park clerk on a phone-sized screen finds a project of its park in the register, opens it (milestones with planned
-/// and actual days), then the leader's 三个一批 page shows the year's started figure against its target.
+/// and actual days), picks its owner from the enterprise registry, then the 三个一批 page shows the year's started figure
+/// against its target.
 /// </summary>
 public sealed class ProjectRegisterJourneyTests(ProjectRegisterBrowserFactory factory) : IClassFixture<ProjectRegisterBrowserFactory>, IAsyncLifetime
 {
@@ -67,6 +68,36 @@ public sealed class ProjectRegisterJourneyTests(ProjectRegisterBrowserFactory fa
         var names = await page.Locator("[data-testid=milestones] input[type=text]").EvaluateAllAsync<string[]>("els => els.map(e => e.value)");
         names.ShouldContain("竣工验收");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "project-detail-phone.png"), FullPage = true });
+
+        var code = new Uri(page.Url).AbsolutePath.Split('/').Last();
+
+        // The owner is picked from the zone's enterprise registry: the project is then linked to that enterprise, not only named.
+        await page.GotoAsync(baseUrl + $"/projects/{code}/edit");
+        await page.WaitForSelectorAsync("[data-testid=save]");
+        var owner = page.Locator("input[data-testid=field-owner-enterprise], [data-testid=field-owner-enterprise] input").First;
+        var choice = page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "平顶山凤翔环保科技有限公司" }).First;
+        for (var attempt = 1; ; attempt++)
+        {
+            await owner.FillAsync("");
+            await owner.PressSequentiallyAsync("凤翔");
+            try
+            {
+                await choice.WaitForAsync(new LocatorWaitForOptions { Timeout = 3_000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 10)
+            {
+                // not interactive yet
+            }
+        }
+        await choice.ClickAsync();
+        await page.WaitForFunctionAsync("() => { const i = document.querySelector('[data-testid=field-owner-name] input, input[data-testid=field-owner-name]'); return i && i.value === '平顶山凤翔环保科技有限公司' && i.disabled; }");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "project-owner-picker-phone.png"), FullPage = true });
+        await page.ClickAsync("[data-testid=save]");
+        await page.WaitForURLAsync($"**/projects/{code}");
+        var linked = await page.EvaluateAsync<string>($"async () => (await (await fetch('/api/projects/{code}')).json()).ownerEnterpriseId");
+        var registry = await page.EvaluateAsync<string>($"async () => (await (await fetch('/api/projects/owners?search=' + encodeURIComponent('凤翔'))).json()).find(o => o.name === '平顶山凤翔环保科技有限公司').id");
+        linked.ShouldBe(registry);
 
         await page.GotoAsync(baseUrl + "/projects/three-batches");
         await page.WaitForSelectorAsync("[data-testid=card-started]");

@@ -90,6 +90,22 @@ public sealed class ProjectReportJourneyTests(ProjectReportBrowserFactory factor
         (await OverflowsAsync(phone)).ShouldBeFalse();
         await ShotAsync(phone, "61-project-report-timeline");
 
+        // From the project's page the team raises a problem for coordination and sees it listed with its case.
+        await phone.GotoAsync(factory.BaseUrl + $"/projects/{project.Code}");
+        await phone.WaitForSelectorAsync("[data-testid=problems-section]");
+        (await phone.TextContentAsync("[data-testid=problems-empty]"))!.ShouldContain("还没有提出");
+        await phone.WaitForTimeoutAsync(1000); // the form is interactive once the circuit is up
+        var problemText = phone.Locator("[data-testid=problem-text] textarea, textarea[data-testid=problem-text]").First;
+        await problemText.FillAsync("施工用电增容审批滞后，需供电公司协调");
+        await problemText.PressAsync("Tab");
+        await Interactive.ClickUntilAsync(phone, phone.Locator("[data-testid=problem-send]"), "[data-testid=problem-row]");
+        var problemRow = phone.Locator("[data-testid=problem-row]").First;
+        (await problemRow.TextContentAsync())!.ShouldContain("施工用电增容审批滞后");
+        (await problemRow.Locator("[data-testid=problem-state]").TextContentAsync())!.ShouldContain("已受理");
+        (await problemRow.Locator("[data-testid=problem-case]").GetAttributeAsync("href"))!.ShouldStartWith("/cases/");
+        (await OverflowsAsync(phone)).ShouldBeFalse();
+        await ShotAsync(phone, "61b-project-problems");
+
         // At the desk of the zone leader: the lagging list, then the weekly meeting pack.
         var desk = await SignInAsync("leader", "/projects/lagging", 1280, 900);
         var row = desk.Locator("[data-testid=lagging-project]", new PageLocatorOptions { HasText = project.Code });
@@ -98,6 +114,17 @@ public sealed class ProjectReportJourneyTests(ProjectReportBrowserFactory factor
         (await row.Locator("[data-testid=lagging-reasons]").TextContentAsync())!.ShouldContain("节点“主体封顶”超期 17 个工作日");
         await ShotAsync(desk, "62-projects-lagging");
 
+        // Yesterday's missing reports: the demo's projects left behind, each with its last report day and a link to its reports.
+        await desk.GotoAsync(factory.BaseUrl + "/projects/reports/missing?day=2026-11-24");
+        var road = desk.Locator("[data-testid=missing-row]", new PageLocatorOptions { HasText = "高新区产业园区道路提升工程" });
+        await road.WaitForAsync();
+        (await road.TextContentAsync())!.ShouldContain("2026-11-16");
+        (await road.Locator("[data-testid=missing-code]").GetAttributeAsync("href"))!.ShouldMatch("^/projects/XM\\d{4}-\\d{3}/reports$");
+        (await desk.TextContentAsync("[data-testid=missing-due]"))!.ShouldContain("已过截止时间");
+        (await desk.Locator("[data-testid=missing-row]", new PageLocatorOptions { HasText = project.Code }).CountAsync()).ShouldBe(0); // it reported on the 24th
+        await ShotAsync(desk, "62b-projects-missing-reports");
+
+        await desk.GotoAsync(factory.BaseUrl + "/projects/lagging");
         await desk.ClickAsync("[data-testid=to-weekly]");
         await desk.WaitForSelectorAsync("[data-testid=weekly-park]");
         (await desk.TextContentAsync("[data-testid=week-range]"))!.ShouldBe("2026-11-23 至 2026-11-29");

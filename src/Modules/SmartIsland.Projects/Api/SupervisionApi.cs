@@ -70,12 +70,19 @@ public static class SupervisionApi
             return TypedResults.File(bytes, "image/jpeg");
         }).WithName("DailyReportThumbnail");
 
-        api.MapGet("/reports/missing", async (string? day, MissingReportService missing, HttpRequest request, CancellationToken ct) =>
-            TypedResults.Ok(await missing.ListAsync(Day(day, "day", request), ct))).WithName("MissingDailyReports")
-            .WithSummary("Projects under way without a report for the day (default today) once the due time (Projects:ReportDueTime) has passed; none on weekends and public holidays.");
+        api.MapGet("/reports/missing", async (string? day, Guid? park, MissingReportService missing, HttpRequest request, CancellationToken ct) =>
+            TypedResults.Ok(await missing.ListAsync(Day(day, "day", request), park, ct))).WithName("MissingDailyReports")
+            .WithSummary("Projects under way without a report for the day (default today; park = one park) once the due time (Projects:ReportDueTime) has passed; none on weekends and public holidays.");
 
-        api.MapGet("/reports/reminders", async (DailyReportService reports, CancellationToken ct) => TypedResults.Ok(await reports.MyRemindersAsync(ct)))
-            .WithName("MyReportReminders").WithSummary("My reminders of missing daily reports, the last 7 days.");
+        api.MapGet("/reports/missing/export", async (string? day, Guid? park, MissingReportService missing, HttpRequest request, CancellationToken ct) =>
+        {
+            var (content, name) = await missing.ExportAsync(Day(day, "day", request), park, ct);
+            return TypedResults.File(content, Xlsx, name);
+        }).WithName("ExportMissingDailyReports").WithSummary("The missing reports of the day (and park) as .xlsx.");
+
+        api.MapGet("/reports/reminders", async (bool? pending, DailyReportService reports, CancellationToken ct) =>
+                TypedResults.Ok(pending == true ? await reports.MyPendingRemindersAsync(ct) : await reports.MyRemindersAsync(ct)))
+            .WithName("MyReportReminders").WithSummary("My reminders of missing daily reports, the last 7 days; pending=true: today's whose project has still not reported today.");
 
         api.MapGet("/lagging", async (Guid? park, LagLevel? level, string? asOf, LagService lags, HttpRequest request, CancellationToken ct) =>
             TypedResults.Ok(await lags.LaggingAsync(park, level, Day(asOf, "asOf", request), ct))).WithName("LaggingProjects")

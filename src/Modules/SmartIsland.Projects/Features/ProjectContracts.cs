@@ -17,10 +17,12 @@ public interface IProjectRegistry
 
 /// <summary>
 /// A new key project. Investment in 万元. <see cref="SourceLeadId"/> keeps where it came from (招商线索), so the
-/// project page can show the lead's history.
+/// project page can show the lead's history. <see cref="ResponsibleLeaderUserId"/> names the 分包领导's account (a zone
+/// leader or department staff of the zone); its display name then replaces <see cref="ResponsibleLeader"/>.
 /// </summary>
 public sealed record NewProject(
     string Name, ProjectLevel Level, ProjectCategory Category, Guid? ParkId, Guid? OwnerEnterpriseId, string? OwnerName,
-    decimal TotalInvestment, DateOnly SignedOn, string? ResponsibleLeader, string? Description, Guid? SourceLeadId = null);
+    decimal TotalInvestment, DateOnly SignedOn, string? ResponsibleLeader, string? Description, Guid? SourceLeadId = null,
+    Guid? ResponsibleLeaderUserId = null);
 
 public sealed record ProjectRef(Guid Id, string Code, string Name, ProjectPhase Phase, Guid? SourceLeadId);

@@ -26,7 +26,7 @@ internal sealed class ProjectRegistry(
     {
         if (!user.IsInAnyRole(Roles.Admin, Roles.ZoneLeader, Roles.DepartmentStaff, Roles.ParkStaff)) throw new ForbiddenException(EditRule, l["Err_MayNotEdit"]);
         var zoneId = user.ZoneId ?? throw new ForbiddenException(EditRule, l["Err_MayNotEdit"]);
-        var (name, ownerName) = await ValidateAsync(input, ct);
+        var (name, ownerName, leaderName) = await ValidateAsync(input, ct);
 
         // Two projects opened at once may draw the same next code: the unique index refuses the second, which draws again.
         // A lead opens one project only: the unique (zone, source lead) index makes a second conversion a 409.
@@ -38,7 +38,7 @@ internal sealed class ProjectRegistry(
                 ZoneId = zoneId, Code = await NextCodeAsync(db, input.SignedOn.Year, ct), Name = name, Level = input.Level, Category = input.Category,
                 ParkId = input.ParkId, OwnerEnterpriseId = input.OwnerEnterpriseId, OwnerName = ownerName, Description = input.Description?.Trim(),
                 TotalInvestment = input.TotalInvestment, Phase = ProjectPhase.Signed, SignedOn = input.SignedOn,
-                ResponsibleLeader = input.ResponsibleLeader?.Trim(), SourceLeadId = input.SourceLeadId, CreatedAt = time.GetUtcNow(),
+                ResponsibleLeader = leaderName, ResponsibleLeaderUserId = input.ResponsibleLeaderUserId, SourceLeadId = input.SourceLeadId, CreatedAt = time.GetUtcNow(),
             };
             db.Add(project);
             db.AuditReason = input.SourceLeadId is null ? $"project {project.Code} opened" : $"project {project.Code} opened from lead {input.SourceLeadId}";
@@ -58,9 +58,10 @@ internal sealed class ProjectRegistry(
 
     /// <summary>
     /// The checks every new or edited project passes (all field errors at once; a park clerk naming another park is a
-    /// 403); returns the trimmed name and the owner's name (the registry's, when the owner is registered).
+    /// 403); returns the trimmed name, the owner's name (the registry's, when the owner is registered) and the leader's name
+    /// (the account's, when the leader is picked as an account).
     /// </summary>
-    internal async Task<(string Name, string? OwnerName)> ValidateAsync(NewProject input, CancellationToken ct)
+    internal async Task<(string Name, string? OwnerName, string? LeaderName)> ValidateAsync(NewProject input, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var name = input.Name?.Trim() ?? "";
@@ -84,8 +85,40 @@ internal sealed class ProjectRegistry(
             else ownerName = found.Name;
         }
         if (ownerName?.Length > 200) errors.Add("ownerName", l["Err_TooLong"]);
+        var leaderName = string.IsNullOrWhiteSpace(input.ResponsibleLeader) ? null : input.ResponsibleLeader.Trim();
+        if (input.ResponsibleLeaderUserId is { } leader)
+        {
+            var accounts = await LeadersAsync(null, leader, ct);
+            if (accounts.Count > 0) leaderName = accounts[0].Name;
+            else errors.Add("responsibleLeaderUserId", l["Err_UnknownLeader"]);
+        }
         errors.ThrowIfAny();
-        return (name, ownerName);
+        return (name, ownerName, leaderName);
+    }
+
+    /// <summary>The roles a 分包领导 account may have: the zone's leaders and the department staff who follow projects for them.</summary>
+    internal static readonly string[] LeaderRoles = [Roles.ZoneLeader, Roles.DepartmentStaff];
+
+    /// <summary>
+    /// Accounts of the current zone that may be a project's responsible leader (<see cref="LeaderRoles"/>), by name; names
+    /// only, no contact data. <paramref name="only"/> narrows to one account (the check of a picked leader).
+    /// </summary>
+    internal async Task<IReadOnlyList<(Guid Id, string Name, IReadOnlyList<string> Roles)>> LeadersAsync(string? search, Guid? only, CancellationToken ct)
+    {
+        if (user.ZoneId is not { } zone) return [];
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var q = from u in db.Users.AsNoTracking()
+                join ur in db.UserRoles on u.Id equals ur.UserId
+                join r in db.Roles on ur.RoleId equals r.Id
+                where u.ZoneId == zone && LeaderRoles.Contains(r.Name!)
+                select new { u.Id, u.DisplayName, Role = r.Name! };
+        if (only is { } id) q = q.Where(x => x.Id == id);
+        var rows = await q.ToListAsync(ct);
+        var s = search?.Trim();
+        return rows.GroupBy(r => r.Id)
+            .Select(g => (g.Key, g.First().DisplayName, (IReadOnlyList<string>)g.Select(x => x.Role).Order(StringComparer.Ordinal).ToList()))
+            .Where(p => string.IsNullOrEmpty(s) || p.DisplayName.Contains(s, StringComparison.Ordinal))
+            .OrderBy(p => p.DisplayName, StringComparer.Ordinal).Take(50).ToList();
     }
 
     public async Task<IReadOnlyList<ProjectRef>> FindAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default)

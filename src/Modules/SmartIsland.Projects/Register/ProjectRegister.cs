@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SmartIsland.Calendar.Domain;
+using SmartIsland.Enterprises.Features;
 using SmartIsland.Organisation.Domain;
 using SmartIsland.Platform.Data;
 using SmartIsland.Platform.Problems;
@@ -20,7 +21,7 @@ namespace SmartIsland.Projects.Register;
 /// </summary>
 internal sealed class ProjectRegister(
     IDbContextFactory<PlatformDbContext> dbs, ICurrentUser user, TimeProvider time, IOrganisationDirectory organisation,
-    IWorkingDayCalendarProvider calendars, ProjectRegistry registry, IStringLocalizer<RegisterStrings> l)
+    IWorkingDayCalendarProvider calendars, ProjectRegistry registry, IEnterpriseDirectory enterprises, IStringLocalizer<RegisterStrings> l)
 {
     public const string ReadRule = "projects.read: staff read their zone's projects; an enterprise user reads only its own enterprise's projects";
     public const string EditRule = ProjectRegistry.EditRule;
@@ -133,7 +134,8 @@ internal sealed class ProjectRegister(
         if (input.SignedOn > Today) throw new ValidationFailedException("signedOn", l["Err_DayInFuture"]);
         CheckPosition(input, new ValidationErrors(), throwNow: true);
         var created = await registry.CreateAsync(new NewProject(input.Name ?? "", input.Level, input.Category, input.ParkId, input.OwnerEnterpriseId,
-            input.OwnerName, input.TotalInvestment, input.SignedOn.Value, input.ResponsibleLeader, input.Description), ct);
+            input.OwnerName, input.TotalInvestment, input.SignedOn.Value, input.ResponsibleLeader, input.Description,
+            ResponsibleLeaderUserId: input.ResponsibleLeaderUserId), ct);
         if (input.Latitude is not null || input.Longitude is not null)
         {
             await using var db = await dbs.CreateDbContextAsync(ct);
@@ -159,11 +161,12 @@ internal sealed class ProjectRegister(
         CheckReason(input.Reason, errors);
         var version = RequireVersion(ifMatch, input.Version, errors);
         string name = "";
-        string? ownerName = null;
+        string? ownerName = null, leaderName = null;
         try
         {
-            (name, ownerName) = await registry.ValidateAsync(new NewProject(input.Name ?? "", input.Level, input.Category, input.ParkId, input.OwnerEnterpriseId,
-                input.OwnerName, input.TotalInvestment, input.SignedOn ?? default, input.ResponsibleLeader, input.Description), ct);
+            (name, ownerName, leaderName) = await registry.ValidateAsync(new NewProject(input.Name ?? "", input.Level, input.Category, input.ParkId, input.OwnerEnterpriseId,
+                input.OwnerName, input.TotalInvestment, input.SignedOn ?? default, input.ResponsibleLeader, input.Description,
+                ResponsibleLeaderUserId: input.ResponsibleLeaderUserId), ct);
         }
         catch (ValidationFailedException v)
         {
@@ -180,7 +183,8 @@ internal sealed class ProjectRegister(
         p.Description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim();
         p.TotalInvestment = input.TotalInvestment;
         p.SignedOn = input.SignedOn!.Value;
-        p.ResponsibleLeader = string.IsNullOrWhiteSpace(input.ResponsibleLeader) ? null : input.ResponsibleLeader.Trim();
+        p.ResponsibleLeader = leaderName;
+        p.ResponsibleLeaderUserId = input.ResponsibleLeaderUserId;
         p.Latitude = input.Latitude;
         p.Longitude = input.Longitude;
         db.AuditReason = Reason(code, "edited", input.Reason);
@@ -425,6 +429,24 @@ internal sealed class ProjectRegister(
             .OrderBy(p => p.Name, StringComparer.Ordinal).Take(100).ToList();
     }
 
+    /// <summary>
+    /// Enterprises of the zone's registry whose name or credit code holds the text (the owner picker), through the
+    /// Enterprises module's contract; an owner not (yet) registered is typed as a name instead.
+    /// </summary>
+    public async Task<IReadOnlyList<OwnerOption>> OwnersAsync(string? search, CancellationToken ct = default)
+    {
+        if (!EditorRole) throw new ForbiddenException(EditRule, l["Err_MayNotEdit"]);
+        var page = await enterprises.SearchAsync(search, 0, 20, ct);
+        return page.Items.Select(e => new OwnerOption(e.Id, e.Name)).ToList();
+    }
+
+    /// <summary>Accounts of the zone that may be a responsible leader (分包领导): zone leaders and department staff, names only.</summary>
+    public async Task<IReadOnlyList<PersonOption>> LeadersAsync(string? search, CancellationToken ct = default)
+    {
+        if (!EditorRole) throw new ForbiddenException(EditRule, l["Err_MayNotEdit"]);
+        return (await registry.LeadersAsync(search, null, ct)).Select(a => new PersonOption(a.Id, a.Name, a.Roles)).ToList();
+    }
+
     public async Task<IReadOnlyList<NamedUnit>> ParksAsync(CancellationToken ct = default) => await organisation.ParksAsync(ct);
 
     private async Task<ProjectDetail> ViewAsync(Project p, CancellationToken ct)
@@ -447,7 +469,7 @@ internal sealed class ProjectRegister(
                 m.ActualOn is null && m.PlannedOn < today, m.ActualOn is { } a && a > m.PlannedOn)).ToList(),
             p.YearPlans.OrderBy(y => y.Year).Select(y => new YearPlanView(y.Year, y.PlannedInvestment)).ToList(),
             p.Investments.OrderBy(i => i.Year).ThenBy(i => i.Month).Select(i => new InvestmentView(i.Year, i.Month, i.Amount, i.ReportedAt.ToOffset(China), i.ReportedBy)).ToList(),
-            timeline);
+            timeline, p.ResponsibleLeaderUserId);
     }
 
     private void DemandRead(Project p)

@@ -35,6 +35,12 @@ public static class ProjectsApi
         api.MapGet("/people", async (string? search, ProjectRegister register, CancellationToken ct) => TypedResults.Ok(await register.PeopleAsync(search, ct)))
             .WithName("ProjectTeamCandidates").WithSummary("Accounts of the zone that can join a project's team (names and roles; editors only).");
 
+        api.MapGet("/owners", async (string? search, ProjectRegister register, CancellationToken ct) => TypedResults.Ok(await register.OwnersAsync(search, ct)))
+            .WithName("ProjectOwnerCandidates").WithSummary("Enterprises of the zone's registry that can own a project (name or credit code contains the text; editors only).");
+
+        api.MapGet("/leaders", async (string? search, ProjectRegister register, CancellationToken ct) => TypedResults.Ok(await register.LeadersAsync(search, ct)))
+            .WithName("ProjectLeaderCandidates").WithSummary("Accounts of the zone that may be a project's responsible leader (分包领导): zone leaders and department staff (editors only).");
+
         api.MapGet("/three-batches", async (int? year, ThreeBatches batches, TimeProvider time, CancellationToken ct) =>
                 TypedResults.Ok(await batches.ReportAsync(year ?? time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Year, ct)))
             .WithName("ThreeBatches").WithSummary("三个一批 of a year: signed / started / completed-and-in-production counts and investment (万元) by year, quarter and month, started to date, against the year's targets.");

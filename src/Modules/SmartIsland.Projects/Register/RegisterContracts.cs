@@ -37,7 +37,7 @@ public sealed record ProjectDetail(
     DateOnly SignedOn, DateOnly? StartedOn, DateOnly? CompletedOn, DateOnly? InProductionOn, string? ResponsibleLeader,
     double? Latitude, double? Longitude, Guid? SourceLeadId, int Version, bool CanEdit,
     IReadOnlyList<MemberView> Members, IReadOnlyList<MilestoneView> Milestones, IReadOnlyList<YearPlanView> YearPlans,
-    IReadOnlyList<InvestmentView> Investments, IReadOnlyList<PhaseStep> Timeline);
+    IReadOnlyList<InvestmentView> Investments, IReadOnlyList<PhaseStep> Timeline, Guid? ResponsibleLeaderUserId = null);
 
 public sealed record MemberView(Guid UserId, string DisplayName, MemberRole Role);
 
@@ -63,7 +63,10 @@ public sealed class ProjectInput
     public string? Description { get; set; }
     public decimal TotalInvestment { get; set; }
     public DateOnly? SignedOn { get; set; }
+    /// <summary>分包领导 as it prints; replaced by the account's name when <see cref="ResponsibleLeaderUserId"/> is set.</summary>
     public string? ResponsibleLeader { get; set; }
+    /// <summary>The 分包领导's account (a zone leader or department staff of the zone), when picked.</summary>
+    public Guid? ResponsibleLeaderUserId { get; set; }
     public double? Latitude { get; set; }
     public double? Longitude { get; set; }
     /// <summary>The version read; If-Match takes precedence over it on the API.</summary>
@@ -89,3 +92,6 @@ public sealed record InvestmentInput(decimal Amount, int? Version = null, string
 
 /// <summary>An account of the zone that can be put on a project's team.</summary>
 public sealed record PersonOption(Guid Id, string Name, IReadOnlyList<string> Roles);
+
+/// <summary>An enterprise of the zone's registry that can own a project (the owner picker).</summary>
+public sealed record OwnerOption(Guid Id, string Name);

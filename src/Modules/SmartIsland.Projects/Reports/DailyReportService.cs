@@ -126,6 +126,21 @@ internal sealed class DailyReportService(
             .OrderByDescending(x => x.r.Day).Select(x => new ReminderView(x.r.Id, x.Code, x.Name, x.r.Day, x.r.At)).ToListAsync(ct);
     }
 
+    /// <summary>
+    /// My reminders of today whose project has still sent no report today (the list page's notice): a report by anyone on
+    /// the team moves the project's last report day to today, and the reminder drops out — nothing to dismiss by hand.
+    /// </summary>
+    public async Task<IReadOnlyList<ReminderView>> MyPendingRemindersAsync(CancellationToken ct = default)
+    {
+        if (user.UserId is not { } me) return [];
+        var today = ChinaDay.Today(time);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.Set<ReportReminder>().AsNoTracking().Where(r => r.UserId == me && r.Day == today)
+            .Join(db.Set<Project>(), r => r.ProjectId, p => p.Id, (r, p) => new { r, p.Code, p.Name, p.LastReportDay })
+            .Where(x => x.LastReportDay == null || x.LastReportDay < today)
+            .OrderBy(x => x.Code).Select(x => new ReminderView(x.r.Id, x.Code, x.Name, x.r.Day, x.r.At)).ToListAsync(ct);
+    }
+
     private async Task<bool> MayReportAsync(PlatformDbContext db, Guid projectId, CancellationToken ct) =>
         user.IsInRole(Roles.Admin) || (user.UserId is { } me && await db.Set<ProjectMember>().AnyAsync(m => m.ProjectId == projectId && m.UserId == me, ct));
 

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using SmartIsland.Calendar.Domain;
@@ -28,7 +30,10 @@ internal sealed class MissingReportService(
 
     public static bool MaySupervise(ICurrentUser user) => user.IsInAnyRole(Roles.Admin, Roles.ZoneLeader, Roles.DepartmentStaff, Roles.ParkStaff);
 
-    public async Task<MissingReports> ListAsync(DateOnly? day, CancellationToken ct = default)
+    public async Task<MissingReports> ListAsync(DateOnly? day, CancellationToken ct = default) => await ListAsync(day, null, ct);
+
+    /// <summary>The missing reports of a day (default today), of one park when <paramref name="parkId"/> is given.</summary>
+    public async Task<MissingReports> ListAsync(DateOnly? day, Guid? parkId, CancellationToken ct = default)
     {
         if (!MaySupervise(user)) throw new ForbiddenException(ReadRule, l["Err_MayNotSupervise"]);
         var today = ChinaDay.Today(time);
@@ -41,17 +46,36 @@ internal sealed class MissingReportService(
         if (!calendar.IsWorkingDay(d) || !passed) return new MissingReports(d, calendar.IsWorkingDay(d), due, passed, []);
 
         await using var db = await dbs.CreateDbContextAsync(ct);
+        var projects = db.Set<Project>().AsNoTracking();
+        if (parkId is { } onePark) projects = projects.Where(p => p.ParkId == onePark);
         var rows = d == today
             // Today the project's last report day says it all: read 5,000 projects, not millions of reports.
-            ? await MissingToday(db.Set<Project>().AsNoTracking(), d).OrderBy(p => p.Code)
+            ? await MissingToday(projects, d).OrderBy(p => p.Code)
                 .Select(p => new Row(p.Code, p.Name, p.ParkId, p.Phase, p.Members.Count, p.LastReportDay)).ToListAsync(ct)
-            : await Missing(db.Set<Project>().AsNoTracking(), db.Set<DailyReport>(), d).OrderBy(p => p.Code)
+            : await Missing(projects, db.Set<DailyReport>(), d).OrderBy(p => p.Code)
                 .Select(p => new Row(p.Code, p.Name, p.ParkId, p.Phase, p.Members.Count,
                     db.Set<DailyReport>().Where(r => r.ProjectId == p.Id && r.Day < d).Max(r => (DateOnly?)r.Day)))
                 .ToListAsync(ct);
         var parks = (await organisation.ParksAsync(ct)).ToDictionary(p => p.Id, p => p.Name);
         return new MissingReports(d, true, due, true, rows.Select(r => new MissingReport(
             r.Code, r.Name, r.ParkId, r.ParkId is { } park ? parks.GetValueOrDefault(park) : null, r.Phase, r.Last, r.Team)).ToList());
+    }
+
+    /// <summary>The list as the page shows it, as an .xlsx (one row per project; the day, due time and park in the file name and header).</summary>
+    public async Task<(byte[] Content, string FileName)> ExportAsync(DateOnly? day, Guid? parkId, CancellationToken ct = default)
+    {
+        var list = await ListAsync(day, parkId, ct);
+        var none = l["NoPark"].Value;
+        var rows = list.Items.Select(i => new Dictionary<string, object?>
+        {
+            [l["Col_Code"]] = i.Code, [l["Col_Name"]] = i.Name, [l["Col_Park"]] = i.ParkName ?? none, [l["Col_Phase"]] = l["Phase_" + i.Phase].Value,
+            [l["Col_LastReport"]] = i.LastReportDay?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? l["Missing_Never"].Value,
+            [l["Col_TeamSize"]] = i.TeamSize,
+            [l["Col_DueAt"]] = list.DueAt.ToOffset(ChinaDay.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        }).ToList();
+        using var stream = new MemoryStream();
+        await MiniExcel.SaveAsAsync(stream, new Dictionary<string, object> { [l["Missing_Sheet"]] = rows }, cancellationToken: ct);
+        return (stream.ToArray(), string.Create(CultureInfo.InvariantCulture, $"missing-reports-{list.Day:yyyy-MM-dd}.xlsx"));
     }
 
     private sealed record Row(string Code, string Name, Guid? ParkId, ProjectPhase Phase, int Team, DateOnly? Last);
