@@ -147,6 +147,140 @@ public abstract class LogisticsBehaviour<TFactory>(TFactory factory) where TFact
         (row.VehiclesNeeded, row.Vehicles, row.PassesCovering, row.Gap).ShouldBe((3, 3, 1, 2));
         row.Demands.ShouldBe(["双12 快件运输"]);
     }
+
+    private static async Task<T> OkAsync<T>(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+        return JsonSerializer.Deserialize<T>(body, Json)!;
+    }
+
+    /// <summary>A write carrying the version read as If-Match (none when <paramref name="ifMatch"/> is null).</summary>
+    private static HttpRequestMessage Write(HttpMethod method, string url, object body, int? ifMatch)
+    {
+        var message = new HttpRequestMessage(method, url) { Content = JsonContent.Create(body, options: Json) };
+        if (ifMatch is { } v) message.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue($"\"{v}\""));
+        return message;
+    }
+
+    private static async Task<VehicleRow> VehicleRowAsync(HttpClient client, Guid carrier, Guid id) =>
+        (await client.GetFromJsonAsync<List<VehicleRow>>($"/api/logistics/vehicles?carrier={carrier}", Json, Ct))!.Single(v => v.Id == id);
+
+    [Fact]
+    public async Task Editing_with_a_stale_version_is_412_and_changes_nothing_and_without_one_names_If_Match()
+    {
+        var park = await factory.ClientForAsync("park");
+        var carrier = await CarrierAsync(park);
+        var id = await VehicleAsync(park, carrier, "China6", 4.5m);
+        var read = await VehicleRowAsync(park, carrier, id);
+        var newPlate = Plate();
+        var edit = new { plate = newPlate, kind = "Van", emission = "NewEnergy", ratedLoad = 3.5m, reason = "行驶证更正" };
+
+        var first = await park.SendAsync(Write(HttpMethod.Put, $"/api/logistics/vehicles/{id}", edit, read.Version), Ct);
+        var edited = await OkAsync<VehicleRow>(first);
+        (edited.Plate, edited.Kind, edited.Emission, edited.RatedLoad).ShouldBe((newPlate, VehicleKind.Van, Emission.NewEnergy, 3.5m));
+        first.Headers.ETag!.Tag.ShouldBe($"\"{edited.Version}\"");
+
+        // A second writer still holding the first read.
+        var stale = await park.SendAsync(Write(HttpMethod.Put, $"/api/logistics/vehicles/{id}", new { plate = Plate(), kind = "HeavyTruck", emission = "China6", ratedLoad = 9m }, read.Version), Ct);
+        stale.StatusCode.ShouldBe(HttpStatusCode.PreconditionFailed, await stale.Content.ReadAsStringAsync(Ct));
+        var after = await VehicleRowAsync(park, carrier, id);
+        (after.Plate, after.Kind, after.RatedLoad, after.Version).ShouldBe((newPlate, VehicleKind.Van, 3.5m, edited.Version));
+
+        (await ErrorKeysAsync(await park.PutAsJsonAsync($"/api/logistics/vehicles/{id}", edit, Json, Ct))).ShouldBe(["If-Match"]);
+    }
+
+    [Fact]
+    public async Task A_bad_plate_on_edit_is_named_and_the_vehicle_keeps_its_own()
+    {
+        var park = await factory.ClientForAsync("park");
+        var carrier = await CarrierAsync(park);
+        var plate = Plate();
+        var id = await VehicleAsync(park, carrier, "China6", 4.5m, plate);
+        var read = await VehicleRowAsync(park, carrier, id);
+        (await ErrorKeysAsync(await park.SendAsync(Write(HttpMethod.Put, $"/api/logistics/vehicles/{id}",
+            new { plate = "豫12345", kind = "LightTruck", emission = "China6", ratedLoad = 4.5m }, read.Version), Ct))).ShouldBe(["plate"]);
+        (await VehicleRowAsync(park, carrier, id)).Plate.ShouldBe(plate);
+    }
+
+    [Fact]
+    public async Task A_vehicle_with_a_live_pass_cannot_be_deactivated_until_the_pass_is_revoked()
+    {
+        var park = await factory.ClientForAsync("park");
+        var dept = await factory.ClientForAsync("dept");
+        var carrier = await CarrierAsync(park);
+        var id = await VehicleAsync(park, carrier, "China6", 4.5m);
+        var passed = await OkAsync<VehicleRow>(await dept.PostAsJsonAsync($"/api/logistics/vehicles/{id}/pass", new { from = "2026-12-01", days = 30 }, Json, Ct));
+
+        var refused = await park.SendAsync(Write(HttpMethod.Post, $"/api/logistics/vehicles/{id}/deactivate", new { reason = "车辆已出售" }, passed.Version), Ct);
+        var problem = await refused.Content.ReadAsStringAsync(Ct);
+        refused.StatusCode.ShouldBe(HttpStatusCode.Conflict, problem);
+        problem.ShouldContain(passed.PassNumber!);
+        (await VehicleRowAsync(park, carrier, id)).Active.ShouldBeTrue();
+        (await ErrorKeysAsync(await park.SendAsync(Write(HttpMethod.Post, $"/api/logistics/vehicles/{id}/deactivate", new { reason = " " }, passed.Version), Ct)))
+            .ShouldBe(["reason"]);
+
+        var revoked = await OkAsync<VehicleRow>(await dept.PostAsJsonAsync($"/api/logistics/vehicles/{id}/pass/revoke", new { reason = "车辆已出售" }, Json, Ct));
+        var off = await OkAsync<VehicleRow>(await park.SendAsync(Write(HttpMethod.Post, $"/api/logistics/vehicles/{id}/deactivate", new { reason = "车辆已出售" }, revoked.Version), Ct));
+        off.Active.ShouldBeFalse();
+        (await park.GetFromJsonAsync<List<CarrierRow>>("/api/logistics/carriers", Json, Ct))!.Single(c => c.Id == carrier).Vehicles.ShouldBe(0);
+        (await dept.PostAsJsonAsync($"/api/logistics/vehicles/{id}/pass", new { from = "2026-12-01", days = 30 }, Json, Ct)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var on = await OkAsync<VehicleRow>(await park.SendAsync(Write(HttpMethod.Post, $"/api/logistics/vehicles/{id}/reactivate", new { reason = "车辆购回" }, off.Version), Ct));
+        on.Active.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_demand_is_marked_met_then_reopened_each_step_audited_with_its_note()
+    {
+        var park = await factory.ClientForAsync("park");
+        var carrier = await CarrierAsync(park);
+        var id = await CreatedAsync(await park.PostAsJsonAsync("/api/logistics/demands",
+            new { carrierId = carrier, title = "双12 冷链运输", from = "2026-12-08", to = "2026-12-15", vehiclesNeeded = 2, peakTag = "双12" }, Json, Ct));
+        var demand = (await park.GetFromJsonAsync<List<DemandRow>>("/api/logistics/demands", Json, Ct))!.Single(d => d.Id == id);
+
+        (await ErrorKeysAsync(await park.SendAsync(Write(HttpMethod.Post, $"/api/logistics/demands/{id}/status", new { status = "Met" }, demand.Version), Ct))).ShouldBe(["note"]);
+        var met = await OkAsync<DemandRow>(await park.SendAsync(Write(HttpMethod.Post, $"/api/logistics/demands/{id}/status", new { status = "Met", note = "已协调 2 辆冷藏车" }, demand.Version), Ct));
+        (met.Status, met.StatusNote).ShouldBe((DemandStatus.Met, "已协调 2 辆冷藏车"));
+        (await park.GetFromJsonAsync<List<PeakRow>>("/api/logistics/peak?from=2026-12-08&to=2026-12-15", Json, Ct))!.ShouldNotContain(r => r.CarrierId == carrier);
+        // Met does not turn into Withdrawn without reopening.
+        (await park.SendAsync(Write(HttpMethod.Post, $"/api/logistics/demands/{id}/status", new { status = "Withdrawn", note = "企业取消" }, met.Version), Ct))
+            .StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var reopened = await OkAsync<DemandRow>(await park.SendAsync(Write(HttpMethod.Post, $"/api/logistics/demands/{id}/status", new { status = "Open", note = "一辆冷藏车故障" }, met.Version), Ct));
+        reopened.Status.ShouldBe(DemandStatus.Open);
+        (await park.GetFromJsonAsync<List<PeakRow>>("/api/logistics/peak?from=2026-12-08&to=2026-12-15", Json, Ct))!.Single(r => r.CarrierId == carrier).VehiclesNeeded.ShouldBe(2);
+
+        var admin = await factory.ClientForAsync("admin");
+        var audit = await admin.GetFromJsonAsync<JsonElement>($"/api/audit?entityType=TransportDemand&entityId={id}&pageSize=50", Ct);
+        var reasons = audit.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("reason").GetString() ?? "").ToList();
+        reasons.ShouldContain(r => r.Contains("Open → Met", StringComparison.Ordinal) && r.Contains("已协调 2 辆冷藏车", StringComparison.Ordinal));
+        reasons.ShouldContain(r => r.Contains("Met → Open", StringComparison.Ordinal) && r.Contains("一辆冷藏车故障", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_role_that_may_only_read_cannot_edit_deactivate_or_change_a_demand()
+    {
+        var park = await factory.ClientForAsync("park");
+        var leader = await factory.ClientForAsync("leader");
+        var carrier = await CarrierAsync(park);
+        var vehicle = await VehicleAsync(park, carrier, "China6", 4.5m);
+        var demand = await CreatedAsync(await park.PostAsJsonAsync("/api/logistics/demands",
+            new { carrierId = carrier, title = "双12 运输", from = "2026-12-08", to = "2026-12-15", vehiclesNeeded = 1 }, Json, Ct));
+        var read = await VehicleRowAsync(leader, carrier, vehicle);
+
+        foreach (var refused in new[]
+        {
+            await leader.SendAsync(Write(HttpMethod.Put, $"/api/logistics/vehicles/{vehicle}", new { plate = Plate(), kind = "Van", emission = "China6", ratedLoad = 2m }, read.Version), Ct),
+            await leader.SendAsync(Write(HttpMethod.Post, $"/api/logistics/vehicles/{vehicle}/deactivate", new { reason = "试试" }, read.Version), Ct),
+            await leader.SendAsync(Write(HttpMethod.Post, $"/api/logistics/demands/{demand}/status", new { status = "Met", note = "试试" }, 0), Ct),
+        })
+        {
+            var body = await refused.Content.ReadAsStringAsync(Ct);
+            refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden, body);
+            JsonDocument.Parse(body).RootElement.GetProperty("rule").GetString()!.ShouldStartWith("logistics.keep");
+        }
+        (await VehicleRowAsync(park, carrier, vehicle)).ShouldBe(read);
+        (await park.GetFromJsonAsync<List<DemandRow>>("/api/logistics/demands", Json, Ct))!.Single(d => d.Id == demand).Status.ShouldBe(DemandStatus.Open);
+    }
 }
 
 public sealed class LogisticsOnSqlite(CasesSqliteFactory factory) : LogisticsBehaviour<CasesSqliteFactory>(factory), IClassFixture<CasesSqliteFactory>;

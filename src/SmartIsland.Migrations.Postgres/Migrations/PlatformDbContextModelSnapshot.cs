@@ -3443,6 +3443,9 @@ namespace SmartIsland.Migrations.Postgres.Migrations
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)");
 
+                    b.Property<DateOnly?>("DeactivatedOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("EnterpriseId")
                         .HasColumnType("uuid");
 
@@ -3489,6 +3492,9 @@ namespace SmartIsland.Migrations.Postgres.Migrations
                     b.Property<Guid>("CarrierId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("DeactivatedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("IdNumber")
                         .IsRequired()
                         .HasMaxLength(18)
@@ -3507,6 +3513,10 @@ namespace SmartIsland.Migrations.Postgres.Migrations
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("ZoneId")
                         .HasColumnType("uuid");
@@ -3549,6 +3559,10 @@ namespace SmartIsland.Migrations.Postgres.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("StatusNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -3584,6 +3598,9 @@ namespace SmartIsland.Migrations.Postgres.Migrations
 
                     b.Property<Guid>("CarrierId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("DeactivatedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("Emission")
                         .IsRequired()

@@ -3434,6 +3434,9 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
                         .HasMaxLength(18)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DeactivatedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("EnterpriseId")
                         .HasColumnType("TEXT");
 
@@ -3480,6 +3483,9 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
                     b.Property<Guid>("CarrierId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DeactivatedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IdNumber")
                         .IsRequired()
                         .HasMaxLength(18)
@@ -3498,6 +3504,10 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("ZoneId")
                         .HasColumnType("TEXT");
@@ -3540,6 +3550,10 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StatusNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -3574,6 +3588,9 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CarrierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DeactivatedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Emission")

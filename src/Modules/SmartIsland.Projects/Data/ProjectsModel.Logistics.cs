@@ -45,6 +45,7 @@ internal sealed partial class ProjectsModel
             t.Property(x => x.Route).HasMaxLength(200);
             t.Property(x => x.PeakTag).HasMaxLength(32);
             t.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            t.Property(x => x.StatusNote).HasMaxLength(200);
             t.HasIndex(x => new { x.ZoneId, x.From, x.To });
         });
     }

@@ -26,6 +26,8 @@ public sealed class Carrier : IZoneOwned, IVersioned
     public CarrierKind Kind { get; set; }
     public Guid? ParkId { get; set; }
     public string? Liaison { get; set; }
+    /// <summary>Set when the carrier leaves the library: rows are kept (passes and demands refer to them), never deleted.</summary>
+    public DateOnly? DeactivatedOn { get; set; }
     public int Version { get; set; }
 }
 
@@ -60,11 +62,16 @@ public sealed class Vehicle : IZoneOwned, IVersioned
     public string? PassNumber { get; set; }
     public DateOnly? PassFrom { get; set; }
     public DateOnly? PassUntil { get; set; }
+    /// <summary>Set when the vehicle leaves the library (sold, scrapped); refused while it holds a live pass.</summary>
+    public DateOnly? DeactivatedOn { get; set; }
     public int Version { get; set; }
+
+    /// <summary>A pass counts until its last day; one that ended is history, not a reason to keep the vehicle listed.</summary>
+    public bool HoldsLivePass(DateOnly today) => PassNumber is not null && PassUntil >= today;
 }
 
 /// <summary>驾驶员库: names, ID numbers and phones are personal data, masked for roles that do not keep the library.</summary>
-public sealed class Driver : IZoneOwned
+public sealed class Driver : IZoneOwned, IVersioned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid ZoneId { get; set; }
@@ -74,6 +81,8 @@ public sealed class Driver : IZoneOwned
     [PersonalData] public string? Phone { get; set; }
     /// <summary>准驾车型: A2, B2, C1 …</summary>
     public string LicenceClass { get; set; } = "";
+    public DateOnly? DeactivatedOn { get; set; }
+    public int Version { get; set; }
 }
 
 public enum DemandStatus
@@ -97,5 +106,7 @@ public sealed class TransportDemand : IZoneOwned, IVersioned
     public string? Route { get; set; }
     public string? PeakTag { get; set; }
     public DemandStatus Status { get; set; }
+    /// <summary>Why the demand was marked met or withdrawn (or reopened): shown beside the status; the audit log keeps each change.</summary>
+    public string? StatusNote { get; set; }
     public int Version { get; set; }
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using SmartIsland.Codes.Domain;
 using SmartIsland.Enterprises.Features;
 using SmartIsland.Licences.Features;
 using SmartIsland.Organisation.Domain;
@@ -20,12 +19,14 @@ public sealed record DriverInput(Guid CarrierId, string? Name, string? IdNumber,
 public sealed record DemandInput(Guid CarrierId, string? Title, string? Cargo, DateOnly From, DateOnly To, int VehiclesNeeded, string? Route, string? PeakTag);
 public sealed record PassInput(DateOnly From, int Days, string? Route);
 
-public sealed record CarrierRow(Guid Id, string Name, string CreditCode, CarrierKind Kind, string? Park, string? Liaison, int Vehicles, int Drivers, int PassesValid, int OpenDemands);
+/// <summary>A carrier; the counts are of its active vehicles and drivers. <c>Version</c> goes back as If-Match when editing.</summary>
+public sealed record CarrierRow(Guid Id, string Name, string CreditCode, CarrierKind Kind, string? Park, string? Liaison, int Vehicles, int Drivers, int PassesValid, int OpenDemands,
+    Guid? ParkId = null, bool Active = true, int Version = 0);
 public sealed record VehicleRow(Guid Id, Guid CarrierId, string Carrier, string Plate, VehicleKind Kind, Emission Emission, decimal RatedLoad,
-    string? PassNumber, DateOnly? PassFrom, DateOnly? PassUntil, bool PassValidToday, int Version);
-public sealed record DriverRow(Guid Id, Guid CarrierId, string Carrier, string Name, string IdNumber, string? Phone, string LicenceClass);
+    string? PassNumber, DateOnly? PassFrom, DateOnly? PassUntil, bool PassValidToday, int Version, bool Active = true);
+public sealed record DriverRow(Guid Id, Guid CarrierId, string Carrier, string Name, string IdNumber, string? Phone, string LicenceClass, bool Active = true, int Version = 0);
 public sealed record DemandRow(Guid Id, Guid CarrierId, string Carrier, string Title, string? Cargo, DateOnly From, DateOnly To, int VehiclesNeeded,
-    string? Route, string? PeakTag, DemandStatus Status);
+    string? Route, string? PeakTag, DemandStatus Status, string? StatusNote = null, int Version = 0);
 
 /// <summary>One carrier in a peak period: what it asked for against the vehicles that hold a pass for the whole period.</summary>
 public sealed record PeakRow(Guid CarrierId, string Carrier, int VehiclesNeeded, int Vehicles, int PassesCovering, int Gap, IReadOnlyList<string> Demands);
@@ -65,12 +66,14 @@ public sealed partial class LogisticsService(
         await using var db = await dbs.CreateDbContextAsync(ct);
         var today = Today;
         var carriers = await db.Set<Carrier>().AsNoTracking().OrderBy(c => c.Name).ToListAsync(ct);
-        var vehicles = await db.Set<Vehicle>().AsNoTracking().Select(v => new { v.CarrierId, Valid = v.PassNumber != null && v.PassFrom <= today && v.PassUntil >= today }).ToListAsync(ct);
-        var drivers = await db.Set<Driver>().AsNoTracking().GroupBy(d => d.CarrierId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var vehicles = await db.Set<Vehicle>().AsNoTracking().Where(v => v.DeactivatedOn == null)
+            .Select(v => new { v.CarrierId, Valid = v.PassNumber != null && v.PassFrom <= today && v.PassUntil >= today }).ToListAsync(ct);
+        var drivers = await db.Set<Driver>().AsNoTracking().Where(d => d.DeactivatedOn == null).GroupBy(d => d.CarrierId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var demands = await db.Set<TransportDemand>().AsNoTracking().Where(d => d.Status == DemandStatus.Open).GroupBy(d => d.CarrierId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var parks = (await organisation.ParksAsync(ct)).ToDictionary(p => p.Id, p => p.Name);
         return carriers.Select(c => new CarrierRow(c.Id, c.Name, c.CreditCode, c.Kind, c.ParkId is { } p ? parks.GetValueOrDefault(p) : null, c.Liaison,
-            vehicles.Count(v => v.CarrierId == c.Id), drivers.GetValueOrDefault(c.Id), vehicles.Count(v => v.CarrierId == c.Id && v.Valid), demands.GetValueOrDefault(c.Id))).ToList();
+            vehicles.Count(v => v.CarrierId == c.Id), drivers.GetValueOrDefault(c.Id), vehicles.Count(v => v.CarrierId == c.Id && v.Valid), demands.GetValueOrDefault(c.Id),
+            c.ParkId, c.DeactivatedOn is null, c.Version)).ToList();
     }
 
     public async Task<Guid> AddCarrierAsync(CarrierInput input, CancellationToken ct = default)
@@ -79,9 +82,7 @@ public sealed partial class LogisticsService(
         var errors = new ValidationErrors();
         var identity = input.EnterpriseId is { } id ? await enterprises.IdentityAsync(id, null, ct) : null;
         if (identity is null) errors.Add("enterpriseId", l["Err_UnknownEnterprise"]);
-        if (!Enum.IsDefined(input.Kind)) errors.Add("kind", l["Err_Kind"]);
-        if (input.ParkId is { } park && (await organisation.ParksAsync(ct)).All(p => p.Id != park)) errors.Add("parkId", l["Err_UnknownPark"]);
-        if (input.Liaison?.Trim().Length > 64) errors.Add("liaison", l["Err_TooLong"]);
+        await CheckCarrierAsync(input.Kind, input.ParkId, input.Liaison, errors, ct);
         errors.ThrowIfAny();
         await using var db = await dbs.CreateDbContextAsync(ct);
         if (await db.Set<Carrier>().AnyAsync(c => c.EnterpriseId == identity!.Id, ct)) throw new ValidationFailedException("enterpriseId", l["Err_CarrierExists"]);
@@ -105,21 +106,17 @@ public sealed partial class LogisticsService(
         var q = db.Set<Vehicle>().AsNoTracking();
         if (carrierId is { } c) q = q.Where(v => v.CarrierId == c);
         return (await q.OrderBy(v => v.Plate).ToListAsync(ct)).Select(v => new VehicleRow(v.Id, v.CarrierId, names.GetValueOrDefault(v.CarrierId) ?? "", v.Plate, v.Kind, v.Emission,
-            v.RatedLoad, v.PassNumber, v.PassFrom, v.PassUntil, v.PassNumber is not null && v.PassFrom <= today && v.PassUntil >= today, v.Version)).ToList();
+            v.RatedLoad, v.PassNumber, v.PassFrom, v.PassUntil, v.PassNumber is not null && v.PassFrom <= today && v.PassUntil >= today, v.Version, v.DeactivatedOn is null)).ToList();
     }
 
     public async Task<Guid> AddVehicleAsync(VehicleInput input, CancellationToken ct = default)
     {
         RequireKeep();
         var errors = new ValidationErrors();
-        var plate = input.Plate?.Trim().ToUpperInvariant().Replace("·", "", StringComparison.Ordinal) ?? "";
-        if (!PlatePattern().IsMatch(plate)) errors.Add("plate", l["Err_Plate"]);
-        if (!Enum.IsDefined(input.Kind)) errors.Add("kind", l["Err_Kind"]);
-        if (!Enum.IsDefined(input.Emission)) errors.Add("emission", l["Err_Emission"]);
-        if (input.RatedLoad is not > 0 || input.RatedLoad > 100) errors.Add("ratedLoad", l["Err_Load"]);
+        var plate = CheckVehicle(input.Plate, input.Kind, input.Emission, input.RatedLoad, errors);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        if (!await db.Set<Carrier>().AnyAsync(c => c.Id == input.CarrierId, ct)) errors.Add("carrierId", l["Err_UnknownCarrier"]);
-        else if (plate.Length > 0 && await db.Set<Vehicle>().AnyAsync(v => v.Plate == plate, ct)) errors.Add("plate", l["Err_PlateTaken"]);
+        if (await CheckActiveCarrierAsync(db, input.CarrierId, errors, ct) && plate.Length > 0 && await db.Set<Vehicle>().AnyAsync(v => v.Plate == plate, ct))
+            errors.Add("plate", l["Err_PlateTaken"]);
         errors.ThrowIfAny();
         var vehicle = new Vehicle { ZoneId = user.ZoneId!.Value, CarrierId = input.CarrierId, Plate = plate, Kind = input.Kind, Emission = input.Emission, RatedLoad = input.RatedLoad!.Value };
         db.Add(vehicle);
@@ -139,22 +136,18 @@ public sealed partial class LogisticsService(
         var personal = MayKeep;
         var ids = MayPass;
         return (await q.OrderBy(d => d.CarrierId).ThenBy(d => d.Name).ToListAsync(ct)).Select(d => new DriverRow(d.Id, d.CarrierId, names.GetValueOrDefault(d.CarrierId) ?? "",
-            personal ? d.Name : Masking.PersonName(d.Name), ids ? d.IdNumber : Masking.IdCard(d.IdNumber), personal ? d.Phone : Masking.Phone(d.Phone), d.LicenceClass)).ToList();
+            personal ? d.Name : Masking.PersonName(d.Name), ids ? d.IdNumber : Masking.IdCard(d.IdNumber), personal ? d.Phone : Masking.Phone(d.Phone), d.LicenceClass,
+            d.DeactivatedOn is null, d.Version)).ToList();
     }
 
     public async Task<Guid> AddDriverAsync(DriverInput input, CancellationToken ct = default)
     {
         RequireKeep();
         var errors = new ValidationErrors();
-        var name = input.Name?.Trim() ?? "";
-        if (name.Length is 0 or > 64) errors.Add("name", l["Err_Name"]);
-        var id = input.IdNumber?.Trim().ToUpperInvariant() ?? "";
-        if (!IdCardNumber.Check(id, Today).Valid) errors.Add("idNumber", l["Err_IdNumber"]);
-        if (input.Phone is { Length: > 0 } phone && !PhoneNumbers.IsPlausible(phone)) errors.Add("phone", l["Err_Phone"]);
-        var cls = input.LicenceClass?.Trim().ToUpperInvariant() ?? "";
-        if (cls is not ("A1" or "A2" or "B1" or "B2" or "C1" or "C2")) errors.Add("licenceClass", l["Err_LicenceClass"]);
+        var (name, cls) = CheckDriver(input.Name, input.LicenceClass, input.Phone, errors);
+        var id = CheckIdNumber(input.IdNumber, errors);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        if (!await db.Set<Carrier>().AnyAsync(c => c.Id == input.CarrierId, ct)) errors.Add("carrierId", l["Err_UnknownCarrier"]);
+        await CheckActiveCarrierAsync(db, input.CarrierId, errors, ct);
         errors.ThrowIfAny();
         var driver = new Driver { ZoneId = user.ZoneId!.Value, CarrierId = input.CarrierId, Name = name, IdNumber = id, Phone = input.Phone?.Trim(), LicenceClass = cls };
         db.Add(driver);
@@ -172,20 +165,16 @@ public sealed partial class LogisticsService(
         if (from is { } f) q = q.Where(d => d.To >= f);
         if (to is { } t) q = q.Where(d => d.From <= t);
         return (await q.OrderBy(d => d.From).ToListAsync(ct)).Select(d => new DemandRow(d.Id, d.CarrierId, names.GetValueOrDefault(d.CarrierId) ?? "", d.Title, d.Cargo,
-            d.From, d.To, d.VehiclesNeeded, d.Route, d.PeakTag, d.Status)).ToList();
+            d.From, d.To, d.VehiclesNeeded, d.Route, d.PeakTag, d.Status, d.StatusNote, d.Version)).ToList();
     }
 
     public async Task<Guid> AddDemandAsync(DemandInput input, CancellationToken ct = default)
     {
         RequireKeep();
         var errors = new ValidationErrors();
-        var title = input.Title?.Trim() ?? "";
-        if (title.Length is 0 or > 100) errors.Add("title", l["Err_Title"]);
-        if (input.To < input.From) errors.Add("to", l["Err_DatesOrder"]);
-        if (input.VehiclesNeeded is < 1 or > 10_000) errors.Add("vehiclesNeeded", l["Err_Vehicles"]);
-        if (input.Cargo?.Length > 100 || input.Route?.Length > 200 || input.PeakTag?.Length > 32) errors.Add("route", l["Err_TooLong"]);
+        var title = CheckDemand(input.Title, input.Cargo, input.From, input.To, input.VehiclesNeeded, input.Route, input.PeakTag, errors);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        if (!await db.Set<Carrier>().AnyAsync(c => c.Id == input.CarrierId, ct)) errors.Add("carrierId", l["Err_UnknownCarrier"]);
+        await CheckActiveCarrierAsync(db, input.CarrierId, errors, ct);
         errors.ThrowIfAny();
         var demand = new TransportDemand
         {
@@ -209,6 +198,7 @@ public sealed partial class LogisticsService(
         await using var db = await dbs.CreateDbContextAsync(ct);
         var vehicle = await db.Set<Vehicle>().FirstOrDefaultAsync(v => v.Id == vehicleId, ct) ?? throw new NotFoundException(l["Err_UnknownVehicle"]);
         var carrier = await db.Set<Carrier>().AsNoTracking().FirstAsync(c => c.Id == vehicle.CarrierId, ct);
+        if (vehicle.DeactivatedOn is not null || carrier.DeactivatedOn is not null) throw new ConflictException("active", l["Err_PassInactive"]);
         var errors = new ValidationErrors();
         if (vehicle.Emission == Emission.China5) errors.Add("emission", l["Err_PassEmission"]);
         if (vehicle.RatedLoad > MaxLoad) errors.Add("ratedLoad", string.Format(CultureInfo.CurrentCulture, l["Err_PassLoad"], MaxLoad));
@@ -261,9 +251,9 @@ public sealed partial class LogisticsService(
         RequireRead();
         if (to < from) throw new ValidationFailedException("to", l["Err_DatesOrder"]);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var carriers = await db.Set<Carrier>().AsNoTracking().ToListAsync(ct);
+        var carriers = await db.Set<Carrier>().AsNoTracking().Where(c => c.DeactivatedOn == null).ToListAsync(ct);
         var demands = await db.Set<TransportDemand>().AsNoTracking().Where(d => d.Status == DemandStatus.Open && d.From <= to && d.To >= from).ToListAsync(ct);
-        var vehicles = await db.Set<Vehicle>().AsNoTracking().Select(v => new { v.CarrierId, Covers = v.PassNumber != null && v.PassFrom <= from && v.PassUntil >= to }).ToListAsync(ct);
+        var vehicles = await db.Set<Vehicle>().AsNoTracking().Where(v => v.DeactivatedOn == null).Select(v => new { v.CarrierId, Covers = v.PassNumber != null && v.PassFrom <= from && v.PassUntil >= to }).ToListAsync(ct);
         return carriers.Select(c =>
             {
                 var own = demands.Where(d => d.CarrierId == c.Id).ToList();
