@@ -23,10 +23,10 @@ public sealed record SheetView(string ReviewerName, decimal Progress, decimal In
 
 public sealed record EntryView(
     string ProjectCode, string ProjectName, Guid? ParkId, string? ParkName, int Sheets, IReadOnlyDictionary<string, decimal> Marks, decimal MarksTotal,
-    SheetView? Mine, bool MayScore);
+    SheetView? Mine, bool MayScore, Guid ProjectId = default);
 
 public sealed record RankedProject(string ProjectCode, string ProjectName, string? ParkName, decimal Total, int? Rank, string? Grade, bool Excluded,
-    IReadOnlyDictionary<string, decimal> Points, int Sheets, int Counted);
+    IReadOnlyDictionary<string, decimal> Points, int Sheets, int Counted, Guid ProjectId = default);
 
 /// <summary>A park's place: <see cref="ProjectsMean"/> and, when the round had park sheets, <see cref="SheetsMark"/> are what the engine combined.</summary>
 public sealed record RankedPark(Guid ParkId, string ParkName, decimal Total, int? Rank, string? Grade, int Projects,
@@ -155,7 +155,7 @@ public sealed class SiteReviewService(
             var marks = ReviewScoring.Marks(own);
             var mine = own.FirstOrDefault(s => s.ReviewerUserId == me);
             return new EntryView(p.Code, p.Name, e.ParkId, e.ParkId is { } pk ? parks.GetValueOrDefault(pk) : null, own.Count, marks.Values, marks.Values.Values.Sum(),
-                mine is null ? null : Sheet(mine), round.Status == RoundStatus.Open && MayScore(e.ParkId));
+                mine is null ? null : Sheet(mine), round.Status == RoundStatus.Open && MayScore(e.ParkId), p.Id);
         }).ToList();
 
         var parkEntries = ParksOf(round).Select(pk =>
@@ -182,7 +182,7 @@ public sealed class SiteReviewService(
                     var own = sheets.Where(s => s.ProjectId == r.UnitId).ToList();
                     var marks = ReviewScoring.Marks(own);
                     return new RankedProject(p.Code, p.Name, byId[r.UnitId].ParkId is { } pk ? parks.GetValueOrDefault(pk) : null, r.Total, r.Rank, r.Grade, r.Excluded,
-                        r.Indicators.ToDictionary(i => i.Key, i => i.Points), marks.Sheets, marks.Counted);
+                        r.Indicators.ToDictionary(i => i.Key, i => i.Points), marks.Sheets, marks.Counted, p.Id);
                 }).ToList();
             }
             var parkKey = parkScoring.WithParkSheets ? ReviewScoring.CombinedParkScheme : ReviewScoring.ParkScheme;
