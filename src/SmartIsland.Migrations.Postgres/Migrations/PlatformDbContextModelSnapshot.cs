@@ -3650,6 +3650,66 @@ namespace SmartIsland.Migrations.Postgres.Migrations
                     b.ToTable("prj_vehicles", (string)null);
                 });
 
+            modelBuilder.Entity("SmartIsland.Projects.Reviews.ParkReviewSheet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Environment")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)");
+
+                    b.Property<decimal>("Organisation")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)");
+
+                    b.Property<Guid>("ParkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Planning")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)");
+
+                    b.Property<string>("Remark")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ReviewerName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ReviewerUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("Support")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ZoneId");
+
+                    b.HasIndex("RoundId", "ParkId", "ReviewerUserId")
+                        .IsUnique();
+
+                    b.ToTable("prj_review_park_sheets", (string)null);
+                });
+
             modelBuilder.Entity("SmartIsland.Projects.Reviews.ReviewEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -5157,6 +5217,15 @@ namespace SmartIsland.Migrations.Postgres.Migrations
                     b.HasOne("SmartIsland.Projects.Domain.Project", null)
                         .WithMany("YearPlans")
                         .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartIsland.Projects.Reviews.ParkReviewSheet", b =>
+                {
+                    b.HasOne("SmartIsland.Projects.Reviews.ReviewRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -3641,6 +3641,66 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
                     b.ToTable("prj_vehicles", (string)null);
                 });
 
+            modelBuilder.Entity("SmartIsland.Projects.Reviews.ParkReviewSheet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Environment")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Organisation")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("ParkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Planning")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Remark")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewerName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Support")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ZoneId");
+
+                    b.HasIndex("RoundId", "ParkId", "ReviewerUserId")
+                        .IsUnique();
+
+                    b.ToTable("prj_review_park_sheets", (string)null);
+                });
+
             modelBuilder.Entity("SmartIsland.Projects.Reviews.ReviewEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -5148,6 +5208,15 @@ namespace SmartIsland.Migrations.Sqlite.Migrations
                     b.HasOne("SmartIsland.Projects.Domain.Project", null)
                         .WithMany("YearPlans")
                         .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartIsland.Projects.Reviews.ParkReviewSheet", b =>
+                {
+                    b.HasOne("SmartIsland.Projects.Reviews.ReviewRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

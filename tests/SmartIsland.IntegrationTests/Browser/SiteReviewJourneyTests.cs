@@ -5,7 +5,7 @@ namespace SmartIsland.IntegrationTests.Browser;
 
 /// <summary>
 /// A department clerk opens November's site review over two demo projects, scores one on a phone-sized screen and
-/// closes the round; the ranking shows. Then park staff open the logistics libraries with the demo "双12" demand.
+/// closes the round; the ranking shows and the ranked project's history opens from its row. Then park staff open the logistics libraries with the demo "双12" demand.
 /// </summary>
 public sealed class SiteReviewJourneyTests(ProjectReportBrowserFactory factory) : IClassFixture<ProjectReportBrowserFactory>, IAsyncLifetime
 {
@@ -74,6 +74,20 @@ public sealed class SiteReviewJourneyTests(ProjectReportBrowserFactory factory) 
         (await ranking.TextContentAsync())!.ShouldContain("不参与排名");
         (await page.TextContentAsync("[data-testid=round-status]"))!.ShouldContain("已结束");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "91-site-review-ranking.png"), FullPage = true });
+
+        // The ranked project's history, from its row: November 2026 last (oldest first), 90 and first of the one ranked.
+        await first.Locator("[data-testid=project-history]").ClickAsync();
+        await page.WaitForURLAsync("**/projects/reviews/history/*");
+        var periods = page.Locator("[data-testid=history-table] [data-testid=history-period]");
+        await periods.First.WaitForAsync();
+        var months = (await periods.AllTextContentsAsync()).Select(t => t.Trim()).ToList();
+        months[^1].ShouldBe("2026-11");
+        months.ShouldBe(months.Order(StringComparer.Ordinal).ToList());
+        (await page.Locator("[data-testid=history-total]").Last.TextContentAsync())!.Trim().ShouldBe("90");
+        (await page.Locator("[data-testid=history-rank]").Last.TextContentAsync())!.Trim().ShouldBe("1/1");
+        await page.Locator("[data-testid=history-chart] canvas").First.WaitForAsync();
+        (await OverflowsAsync(page)).ShouldBeFalse();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, "91b-site-review-history.png"), FullPage = true });
 
         var park = await SignInAsync("park", "/logistics", 1280, 900);
         await park.WaitForSelectorAsync("[data-testid=carriers]");

@@ -13,23 +13,13 @@ public sealed record CertificateContent(
 /// <summary>
 /// Renders a licence certificate as a one-page A4 PDF with SkiaSharp: title, number, holder, fields, validity,
 /// issuing body and a QR code of the public verification address drawn as vector squares (crisp at any zoom,
-/// a few kB). Chinese text uses the Noto Sans SC subset shipped in the module (ADR 0012), loaded once.
+/// a few kB). Chinese text uses the Noto Sans SC subset shipped in the module (ADR 0012, <see cref="CjkFont"/>).
 /// </summary>
 public static class CertificatePdf
 {
     private const float Width = 595f; // A4 in points
     private const float Height = 842f;
     private const float Margin = 56f;
-
-    private static readonly Lazy<SKTypeface> Font = new(LoadTypeface, LazyThreadSafetyMode.ExecutionAndPublication);
-
-    /// <summary>The embedded subset: ASCII, Latin-1, CJK punctuation, full-width forms and the 6,763 GB 2312 hanzi, without the Kangxi radicals.</summary>
-    private static SKTypeface LoadTypeface()
-    {
-        var stream = typeof(CertificatePdf).Assembly.GetManifestResourceStream("SmartIsland.Licences.Fonts.NotoSansSC-subset.otf")
-                     ?? throw new InvalidOperationException("The certificate font is not embedded in the assembly.");
-        return SKTypeface.FromStream(stream) ?? throw new InvalidOperationException("The certificate font could not be read.");
-    }
 
     public static byte[] Render(CertificateContent c)
     {
@@ -54,7 +44,7 @@ public static class CertificatePdf
 
     private static void Draw(SKCanvas canvas, CertificateContent c)
     {
-        var typeface = Font.Value;
+        var typeface = CjkFont.Typeface;
         using var ink = new SKPaint { Color = new SKColor(0x1A, 0x1A, 0x1A), IsAntialias = true };
         using var red = new SKPaint { Color = new SKColor(0xB7, 0x1C, 0x1C), IsAntialias = true };
         using var grey = new SKPaint { Color = new SKColor(0x61, 0x61, 0x61), IsAntialias = true };

@@ -106,6 +106,12 @@ public static class SupervisionApi
             return TypedResults.File(content, Xlsx, name);
         }).WithName("ExportWeeklyMeetingPack");
 
+        api.MapGet("/weekly/pdf", async (string? week, WeeklyPackService weekly, CancellationToken ct) =>
+        {
+            var (content, name) = await weekly.ExportPdfAsync(week, ct);
+            return TypedResults.File(content, "application/pdf", name);
+        }).WithName("ExportWeeklyMeetingPackPdf").WithSummary("The weekly meeting pack as an A4 PDF (same week parameter as the Excel export); audited.");
+
         return app;
     }
 

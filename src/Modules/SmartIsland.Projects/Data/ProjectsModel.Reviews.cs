@@ -33,5 +33,17 @@ internal sealed partial class ProjectsModel
                 s.Property(p).HasPrecision(6, 2);
             s.HasIndex(x => new { x.RoundId, x.ProjectId, x.ReviewerUserId }).IsUnique();
         });
+        modelBuilder.Entity<ParkReviewSheet>(s =>
+        {
+            s.ToTable("prj_review_park_sheets");
+            s.Ignore(x => x.Total);
+            s.Property(x => x.ReviewerName).HasMaxLength(64);
+            s.Property(x => x.Remark).HasMaxLength(500);
+            foreach (var p in new[] { nameof(ParkReviewSheet.Planning), nameof(ParkReviewSheet.Support), nameof(ParkReviewSheet.Environment), nameof(ParkReviewSheet.Organisation) })
+                s.Property(p).HasPrecision(6, 2);
+            // A reviewer fills one sheet per park per round (a second save replaces it).
+            s.HasIndex(x => new { x.RoundId, x.ParkId, x.ReviewerUserId }).IsUnique();
+            s.HasOne<ReviewRound>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
+        });
     }
 }

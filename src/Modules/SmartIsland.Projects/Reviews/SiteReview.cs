@@ -41,8 +41,16 @@ public sealed class ReviewEntry : IZoneOwned
     public int SortOrder { get; set; }
 }
 
+/// <summary>A reviewer's filled sheet, whatever it scores: the trimmed mean (<see cref="ReviewScoring"/>) reads sheets through this.</summary>
+public interface IScoreSheet
+{
+    Guid ReviewerUserId { get; }
+    decimal Total { get; }
+    decimal ValueOf(string key);
+}
+
 /// <summary>One reviewer's sheet for one project: points per criterion (within each criterion's maximum) and a remark.</summary>
-public sealed class ReviewSheet : IZoneOwned, IVersioned
+public sealed class ReviewSheet : IZoneOwned, IVersioned, IScoreSheet
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid ZoneId { get; set; }
@@ -59,4 +67,45 @@ public sealed class ReviewSheet : IZoneOwned, IVersioned
     public int Version { get; set; }
 
     public decimal Total => Progress + Investment + Quality + Safety;
+
+    public decimal ValueOf(string key) => key switch
+    {
+        "progress" => Progress,
+        "investment" => Investment,
+        "quality" => Quality,
+        "safety" => Safety,
+        _ => throw new ArgumentOutOfRangeException(nameof(key), key, null),
+    };
+}
+
+/// <summary>
+/// One reviewer's sheet for one park of the round (a park whose projects are on the route): how the park itself plans,
+/// serves and drives its projects (<see cref="ReviewScoring.ParkCriteria"/>), beside the scores its projects earn.
+/// </summary>
+public sealed class ParkReviewSheet : IZoneOwned, IVersioned, IScoreSheet
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid ZoneId { get; set; }
+    public Guid RoundId { get; set; }
+    public Guid ParkId { get; set; }
+    public Guid ReviewerUserId { get; set; }
+    public string ReviewerName { get; set; } = "";
+    public decimal Planning { get; set; }
+    public decimal Support { get; set; }
+    public decimal Environment { get; set; }
+    public decimal Organisation { get; set; }
+    public string? Remark { get; set; }
+    public DateTimeOffset SubmittedAt { get; set; }
+    public int Version { get; set; }
+
+    public decimal Total => Planning + Support + Environment + Organisation;
+
+    public decimal ValueOf(string key) => key switch
+    {
+        "planning" => Planning,
+        "support" => Support,
+        "environment" => Environment,
+        "organisation" => Organisation,
+        _ => throw new ArgumentOutOfRangeException(nameof(key), key, null),
+    };
 }

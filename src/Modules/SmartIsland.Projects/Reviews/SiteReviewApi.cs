@@ -6,7 +6,7 @@ using SmartIsland.Platform.Web;
 
 namespace SmartIsland.Projects.Reviews;
 
-/// <summary>Site reviews (观摩评比) over REST: rounds, score sheets (ETag / If-Match), closing with the rankings, history.</summary>
+/// <summary>Site reviews (观摩评比) over REST: rounds, project and park score sheets (ETag / If-Match), closing with the rankings, history.</summary>
 public static class SiteReviewApi
 {
     public static IEndpointRouteBuilder MapSiteReviewApi(this IEndpointRouteBuilder app)
@@ -39,13 +39,30 @@ public static class SiteReviewApi
             })
             .WithName("SaveSiteReviewSheet").WithSummary("The signed-in reviewer's sheet for one project: progress ≤ 40, investment ≤ 30, quality ≤ 15, safety ≤ 15.");
 
+        api.MapPut("/{id:guid}/park-sheets/{parkId:guid}", async (Guid id, Guid parkId, ParkSheetInput input, SiteReviewService reviews, HttpContext http, CancellationToken ct) =>
+            {
+                var sheet = await reviews.SaveParkSheetAsync(id, parkId, input, Versions.IfMatch(http), ct);
+                Versions.SetETag(http, sheet.Version);
+                return TypedResults.Ok(sheet);
+            })
+            .WithName("SaveSiteReviewParkSheet")
+            .WithSummary("The signed-in reviewer's sheet for a park with projects on the route: planning ≤ 30, support ≤ 25, environment ≤ 25, organisation ≤ 20.");
+
+        api.MapGet("/{id:guid}/park-sheets/{parkId:guid}", async (Guid id, Guid parkId, SiteReviewService reviews, HttpContext http, CancellationToken ct) =>
+            {
+                var sheet = await reviews.ParkSheetAsync(id, parkId, ct);
+                Versions.SetETag(http, sheet.Version);
+                return TypedResults.Ok(sheet);
+            })
+            .WithName("GetSiteReviewParkSheet").WithSummary("The signed-in reviewer's park sheet (404 when none); every park's marks are in the round.");
+
         api.MapPost("/{id:guid}/close", async (Guid id, SiteReviewService reviews, HttpContext http, CancellationToken ct) =>
             {
                 var view = await reviews.CloseAsync(id, Versions.IfMatch(http), ct);
                 Versions.SetETag(http, view.Round.Version);
                 return TypedResults.Ok(view);
             })
-            .WithName("CloseSiteReview").WithSummary("Ranks the projects (trimmed mean of the sheets) and the parks with the scoring engine; the sheets become final.");
+            .WithName("CloseSiteReview").WithSummary("Ranks the projects (trimmed mean of the sheets) and the parks (projects' mean, combined with the park sheets when there are any) with the scoring engine; the sheets become final.");
 
         api.MapGet("/history/{unitId:guid}", async (Guid unitId, bool? park, SiteReviewService reviews, CancellationToken ct) =>
                 TypedResults.Ok(await reviews.HistoryAsync(unitId, park ?? false, ct)))

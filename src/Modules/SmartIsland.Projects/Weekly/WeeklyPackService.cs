@@ -31,7 +31,8 @@ public sealed record WeeklyPack(DateOnly WeekStart, DateOnly WeekEnd, DateOnly N
 
 /// <summary>
 /// Issue 6 §4: "Generated agenda: lagging projects, problems open, milestones due next week, by park — as a page and an
-/// Excel export." The pack of a past week is read as of its Sunday; the current week's as of today.
+/// Excel/PDF export." The pack of a past week is read as of its Sunday; the current week's as of today. Each export is
+/// audited (who took which week's pack, in which format).
 /// </summary>
 internal sealed class WeeklyPackService(
     IDbContextFactory<PlatformDbContext> dbs, ICurrentUser user, IWorkingDayCalendarProvider calendars, TimeProvider time, LagService lags,
@@ -113,9 +114,42 @@ internal sealed class WeeklyPackService(
                 [l["Col_PlannedOn"]] = m.PlannedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), [l["Col_WorkingDaysLeft"]] = m.WorkingDaysLeft,
             })).ToList(),
         };
+        await AuditExportAsync(pack, "xlsx", ct);
         using var stream = new MemoryStream();
         await MiniExcel.SaveAsAsync(stream, sheets, cancellationToken: ct);
         return (stream.ToArray(), string.Create(CultureInfo.InvariantCulture, $"weekly-{pack.WeekStart:yyyy-MM-dd}.xlsx"));
+    }
+
+    /// <summary>The pack as an A4 PDF for the meeting's papers: the page's parts park by park, in the reader's language.</summary>
+    public async Task<(byte[] Content, string FileName)> ExportPdfAsync(string? week, CancellationToken ct = default)
+    {
+        var pack = await BuildAsync(week, ct);
+        string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var sections = pack.Parks.Select(s => new PdfSection(s.ParkName ?? l["NoPark"].Value,
+        [
+            new PdfTable(l["Sheet_Lagging"], [(l["Col_Code"], 12), (l["Col_Name"], 24), (l["Col_Leader"], 10), (l["Col_Level"], 9), (l["Col_Reasons"], 31), (l["Col_OpenProblems"], 14)],
+                s.Lagging.Select(p => (IReadOnlyList<string>)[p.Code, p.Name, p.ResponsibleLeader ?? "", l["Level_" + p.Level].Value,
+                    string.Join("；", p.Reasons.Select(r => r.Text)), string.Join("、", p.OpenProblems.Select(o => o.TrackingCode))]).ToList()),
+            new PdfTable(l["Sheet_Problems"], [(l["Col_Code"], 12), (l["Col_Name"], 22), (l["Col_Case"], 16), (l["Col_Problem"], 34), (l["Col_RaisedAt"], 16)],
+                s.OpenProblems.Select(p => (IReadOnlyList<string>)[p.ProjectCode, p.ProjectName, p.TrackingCode, p.Description,
+                    p.RaisedAt.ToOffset(ChinaDay.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)]).ToList()),
+            new PdfTable(l["Weekly_MilestonesDue", pack.NextWeekWorkingDays], [(l["Col_Code"], 12), (l["Col_Name"], 30), (l["Col_Milestone"], 28), (l["Col_PlannedOn"], 15), (l["Col_WorkingDaysLeft"], 15)],
+                s.MilestonesDue.Select(m => (IReadOnlyList<string>)[m.ProjectCode, m.ProjectName, m.Milestone, Day(m.PlannedOn),
+                    m.WorkingDaysLeft.ToString(CultureInfo.InvariantCulture)]).ToList()),
+        ])).Where(s => s.Tables.Any(t => t.Rows.Count > 0)).ToList();
+        var frame = new PdfFrame(l["Weekly_Title"], $"{l["Weekly_Range", Day(pack.WeekStart), Day(pack.WeekEnd)]} · {l["Pdf_AsOf", Day(pack.AsOf)]}",
+            l["Pdf_Summary", pack.Lagging, pack.OpenProblems, pack.MilestonesDue], l["Weekly_Empty"], l["Pdf_PageOf"]);
+        await AuditExportAsync(pack, "pdf", ct);
+        var content = WeeklyPackPdf.Render(frame, sections, time.GetUtcNow());
+        return (content, string.Create(CultureInfo.InvariantCulture, $"weekly-{pack.WeekStart:yyyy-MM-dd}.pdf"));
+    }
+
+    private async Task AuditExportAsync(WeeklyPack pack, string format, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        db.RecordAction("Export", "WeeklyPack", pack.WeekStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            details: new { format, pack.AsOf, pack.Lagging, pack.OpenProblems, pack.MilestonesDue });
+        await db.SaveChangesAsync(ct);
     }
 
     private static DateOnly Monday(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));

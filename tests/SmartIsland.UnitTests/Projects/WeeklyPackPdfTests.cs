@@ -1,0 +1,33 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Shouldly;
+using SmartIsland.Projects.Weekly;
+
+namespace SmartIsland.UnitTests.Projects;
+
+public sealed partial class WeeklyPackPdfTests
+{
+    private static readonly PdfFrame Frame = new("周例会材料", "2026-11-23 至 2026-11-29", "滞后项目 N 个", "本周没有需要上会的事项。", "第 {0} 页 / 共 {1} 页");
+
+    [GeneratedRegex(@"/Type\s*/Page\b")]
+    private static partial Regex PageObject();
+
+    private static int Pages(byte[] pdf) => PageObject().Count(Encoding.Latin1.GetString(pdf));
+
+    private static PdfSection Park(int rows) => new("高新火炬园",
+    [
+        new PdfTable("滞后项目", [("项目编号", 12), ("项目名称", 30), ("滞后原因", 58)],
+            Enumerable.Range(1, rows).Select(i => (IReadOnlyList<string>)[$"XM2026-{i:D3}", "平顶山测试项目" + i, "连续 12 个工作日未报送形象进度；投资进度滞后 24.4%"]).ToList()),
+    ]);
+
+    [Fact]
+    public void An_empty_pack_is_one_page_and_a_long_one_runs_onto_more_pages()
+    {
+        var empty = WeeklyPackPdf.Render(Frame, [], DateTimeOffset.UnixEpoch);
+        Encoding.ASCII.GetString(empty, 0, 5).ShouldBe("%PDF-");
+        Pages(empty).ShouldBe(1);
+        Pages(WeeklyPackPdf.Render(Frame, [Park(5)], DateTimeOffset.UnixEpoch)).ShouldBe(1);
+        // About 40 single-line rows fit an A4 page: 150 rows need four or more.
+        Pages(WeeklyPackPdf.Render(Frame, [Park(150)], DateTimeOffset.UnixEpoch)).ShouldBeGreaterThanOrEqualTo(4);
+    }
+}
