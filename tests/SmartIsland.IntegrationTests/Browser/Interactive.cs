@@ -9,14 +9,21 @@ namespace SmartIsland.IntegrationTests.Browser;
 internal static class Interactive
 {
     /// <summary>Clicks <paramref name="target"/> until <paramref name="shows"/> appears.</summary>
-    public static async Task ClickUntilAsync(IPage page, ILocator target, string shows, int attempts = 20)
+    public static Task ClickUntilAsync(IPage page, ILocator target, string shows, int attempts = 20) =>
+        DoUntilAsync(page, () => target.ClickAsync(), shows, attempts);
+
+    /// <summary>
+    /// Does <paramref name="step"/> (e.g. fill a field and press send) until <paramref name="shows"/> appears: typing
+    /// into the painted page before the circuit connects is lost, so the whole step is repeated, not only the click.
+    /// </summary>
+    public static async Task DoUntilAsync(IPage page, Func<Task> step, string shows, int attempts = 20)
     {
         var shown = page.Locator(shows).First;
         for (var attempt = 0; attempt < attempts; attempt++)
         {
             // A slow earlier click may have worked meanwhile; clicking again would undo a toggle.
             if (await shown.IsVisibleAsync()) return;
-            await target.ClickAsync();
+            await step();
             try
             {
                 await shown.WaitForAsync(new LocatorWaitForOptions { Timeout = 2000 });

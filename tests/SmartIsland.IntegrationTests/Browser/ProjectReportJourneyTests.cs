@@ -94,11 +94,13 @@ public sealed class ProjectReportJourneyTests(ProjectReportBrowserFactory factor
         await phone.GotoAsync(factory.BaseUrl + $"/projects/{project.Code}");
         await phone.WaitForSelectorAsync("[data-testid=problems-section]");
         (await phone.TextContentAsync("[data-testid=problems-empty]"))!.ShouldContain("还没有提出");
-        await phone.WaitForTimeoutAsync(1000); // the form is interactive once the circuit is up
         var problemText = phone.Locator("[data-testid=problem-text] textarea, textarea[data-testid=problem-text]").First;
-        await problemText.FillAsync("施工用电增容审批滞后，需供电公司协调");
-        await problemText.PressAsync("Tab");
-        await Interactive.ClickUntilAsync(phone, phone.Locator("[data-testid=problem-send]"), "[data-testid=problem-row]");
+        await Interactive.DoUntilAsync(phone, async () =>
+        {
+            await problemText.FillAsync("施工用电增容审批滞后，需供电公司协调");
+            await problemText.PressAsync("Tab");
+            await phone.Locator("[data-testid=problem-send]").ClickAsync();
+        }, "[data-testid=problem-row]");
         var problemRow = phone.Locator("[data-testid=problem-row]").First;
         (await problemRow.TextContentAsync())!.ShouldContain("施工用电增容审批滞后");
         (await problemRow.Locator("[data-testid=problem-state]").TextContentAsync())!.ShouldContain("已受理");

@@ -30,4 +30,15 @@ public sealed partial class WeeklyPackPdfTests
         // About 40 single-line rows fit an A4 page: 150 rows need four or more.
         Pages(WeeklyPackPdf.Render(Frame, [Park(150)], DateTimeOffset.UnixEpoch)).ShouldBeGreaterThanOrEqualTo(4);
     }
+
+    [Fact]
+    public void A_text_s_own_line_breaks_start_new_lines_and_long_lines_wrap_within_the_column()
+    {
+        using var font = new SkiaSharp.SKFont(SmartIsland.Licences.Certificates.CjkFont.Typeface, 9);
+        WeeklyPackPdf.Wrap("塔吊基础验收\r\n用电报装未批复", font, 1000).ShouldBe(["塔吊基础验收", "用电报装未批复"]);
+        var wrapped = WeeklyPackPdf.Wrap(new string('电', 40), font, 90).ToList();
+        wrapped.Count.ShouldBeGreaterThan(1);
+        wrapped.ShouldAllBe(line => font.MeasureText(line) <= 90);
+        string.Concat(wrapped).ShouldBe(new string('电', 40));
+    }
 }

@@ -92,7 +92,8 @@ public sealed class SiteService(
         await using var db = await dbs.CreateDbContextAsync(ct);
         var row = await db.Set<ParkIndustries>().FirstOrDefaultAsync(p => p.ParkId == parkId, ct);
         InvestmentAccess.CheckVersion(expectedVersion, row?.Version ?? 0, l["Err_VersionRequired"], l["Err_Stale"]);
-        if (row is null) db.Add(row = new ParkIndustries { ZoneId = zone, ParkId = parkId });
+        // A park without a row reads as version 0, so its first row starts at 1: a second writer who read "none" is stale.
+        if (row is null) db.Add(row = new ParkIndustries { ZoneId = zone, ParkId = parkId, Version = 1 });
         var before = row.Divisions;
         row.Divisions = string.Join(',', divisions);
         db.AuditReason = $"leading industries of {park.Name}: {before} → {row.Divisions}";

@@ -65,6 +65,11 @@ internal sealed class MissingReportService(
     public async Task<(byte[] Content, string FileName)> ExportAsync(DateOnly? day, Guid? parkId, CancellationToken ct = default)
     {
         var list = await ListAsync(day, parkId, ct);
+        await using (var db = await dbs.CreateDbContextAsync(ct))
+        {
+            db.RecordAction("Export", "MissingReports", null, details: new { day = list.Day, parkId, rows = list.Items.Count });
+            await db.SaveChangesAsync(ct);
+        }
         var none = l["NoPark"].Value;
         var rows = list.Items.Select(i => new Dictionary<string, object?>
         {

@@ -23,10 +23,10 @@ public sealed record SheetView(string ReviewerName, decimal Progress, decimal In
 
 public sealed record EntryView(
     string ProjectCode, string ProjectName, Guid? ParkId, string? ParkName, int Sheets, IReadOnlyDictionary<string, decimal> Marks, decimal MarksTotal,
-    SheetView? Mine, bool MayScore, Guid ProjectId = default);
+    SheetView? Mine, bool MayScore, Guid ProjectId);
 
 public sealed record RankedProject(string ProjectCode, string ProjectName, string? ParkName, decimal Total, int? Rank, string? Grade, bool Excluded,
-    IReadOnlyDictionary<string, decimal> Points, int Sheets, int Counted, Guid ProjectId = default);
+    IReadOnlyDictionary<string, decimal> Points, int Sheets, int Counted, Guid ProjectId);
 
 /// <summary>A park's place: <see cref="ProjectsMean"/> and, when the round had park sheets, <see cref="SheetsMark"/> are what the engine combined.</summary>
 public sealed record RankedPark(Guid ParkId, string ParkName, decimal Total, int? Rank, string? Grade, int Projects,

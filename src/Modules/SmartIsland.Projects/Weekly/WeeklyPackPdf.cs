@@ -132,9 +132,24 @@ internal static class WeeklyPackPdf
         return pages;
     }
 
-    /// <summary>Each cell's text broken into lines that fit its column.</summary>
+    /// <summary>
+    /// A cell shows at most this many lines (about half a page), so every row fits on one page; a longer text — a problem
+    /// may run to 2,000 characters — ends with "…" and is read in full on the page or in the Excel export.
+    /// </summary>
+    internal const int MaxCellLines = 30;
+
+    /// <summary>Each cell's text broken into lines that fit its column, at most <see cref="MaxCellLines"/>.</summary>
     private static List<List<string>> Cells(IReadOnlyList<string> texts, float[] widths, SKFont font) =>
-        texts.Select((t, i) => Wrap(t, font, widths[i] - 2 * CellPad).ToList()).ToList();
+        texts.Select((t, i) => Clip(Wrap(t, font, widths[i] - 2 * CellPad).ToList())).ToList();
+
+    private static List<string> Clip(List<string> lines)
+    {
+        if (lines.Count <= MaxCellLines) return lines;
+        var kept = lines.Take(MaxCellLines).ToList();
+        var last = kept[^1];
+        kept[^1] = (last.Length > 1 ? last[..^1] : last) + "…";
+        return kept;
+    }
 
     private static float RowHeight(List<List<string>> cells) => cells.Max(c => c.Count) * LineHeight + 2 * CellPad;
 
@@ -163,10 +178,24 @@ internal static class WeeklyPackPdf
         });
     }
 
-    /// <summary>Breaks text into lines no wider than <paramref name="width"/>, character by character (Chinese has no spaces).</summary>
+    /// <summary>
+    /// Breaks text into lines no wider than <paramref name="width"/>, character by character (Chinese has no spaces);
+    /// the text's own line breaks start new lines (a glyph for "\n" would print as a box).
+    /// </summary>
     internal static IEnumerable<string> Wrap(string? text, SKFont font, float width)
     {
         if (string.IsNullOrEmpty(text))
+        {
+            yield return "";
+            yield break;
+        }
+        foreach (var paragraph in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n', '\r'))
+            foreach (var line in WrapLine(paragraph, font, width)) yield return line;
+    }
+
+    private static IEnumerable<string> WrapLine(string text, SKFont font, float width)
+    {
+        if (text.Length == 0)
         {
             yield return "";
             yield break;
