@@ -23,7 +23,14 @@ internal static class Interactive
         {
             // A slow earlier click may have worked meanwhile; clicking again would undo a toggle.
             if (await shown.IsVisibleAsync()) return;
-            await step();
+            try
+            {
+                await step();
+            }
+            catch (TimeoutException)
+            {
+                continue; // the target was being re-rendered as the circuit connected: try the step again
+            }
             try
             {
                 await shown.WaitForAsync(new LocatorWaitForOptions { Timeout = 2000 });
