@@ -1,4 +1,4 @@
-// Draws the dashboard's chart with the ECharts build the app serves itself (wwwroot/lib/echarts, no CDN).
+// Draws an ECharts option into an element (the dashboard, site-review histories) with the build the app serves itself (wwwroot/lib/echarts, no CDN).
 let loading;
 
 function loadECharts() {
